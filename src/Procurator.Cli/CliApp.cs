@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Procurator.Cli.Commands;
+
+namespace Procurator.Cli;
+
+/// <summary>The <c>procurator</c> command line: parses, then hands off to one command.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Procurator: one C# script describes a multi-project workspace; get a master flake.nix from it")
+        {
+            RunCommand.Create(cli),
+            ValidateCommand.Create(cli),
+            EvalCommand.Create(cli),
+        };
+
+        var parse = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = cli.Out, Error = cli.Error };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await cli.Error.WriteLineAsync($"procurator: {error.Message}");
+            }
+
+            await cli.Error.WriteLineAsync("Run 'procurator --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(invocation, cancellationToken);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using Procurator.Model;
+
+namespace Procurator;
+
+/// <summary>
+/// The entry points of a <c>procurator.csx</c> script. Scripts see these members without
+/// a <c>using</c>: <c>Project</c>, <c>Service</c>, <c>External</c>, <c>Shell</c>,
+/// <c>Workspace</c> and the health checks <c>Tcp</c>, <c>Http</c> and <c>Exec</c>.
+/// </summary>
+/// <example><code>Project("api").DependsOn("postgres").Port(8080);</code></example>
+public static class Dsl
+{
+    /// <summary>Declares a project; <paramref name="path"/> defaults to <c>./NAME</c> beside the script.</summary>
+    /// <example><code>Project("api", "./services/api").DependsOn("postgres").Port(8080);</code></example>
+    public static ProjectBuilder Project(string name, string? path = null,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return DslContext.Current.AddProject(name, path, new ScriptSite(file, line, nameof(Project)));
+    }
+
+    /// <summary>Declares a backing service; a known kind (postgres, redis, …) brings its default port.</summary>
+    /// <example><code>Service("postgres").Version("15");
+    /// Service("cache").Kind("redis").Port(6380);</code></example>
+    public static ServiceBuilder Service(string name,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return DslContext.Current.AddService(name, new ScriptSite(file, line, nameof(Service)));
+    }
+
+    /// <summary>Declares a project of another repository by its flake reference.</summary>
+    /// <example><code>External("auth", "github:acme/auth");</code></example>
+    public static ExternalBuilder External(string name, string flakeRef,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(flakeRef);
+        return DslContext.Current.AddExternal(name, flakeRef, new ScriptSite(file, line, nameof(External)));
+    }
+
+    /// <summary>Declares a composed dev shell over several projects (<c>nix develop .#NAME</c>).</summary>
+    /// <example><code>Shell("backend", "api", "worker");</code></example>
+    public static ShellBuilder Shell(string name, params string[] projects)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(projects);
+        foreach (var project in projects)
+        {
+            ArgumentNullException.ThrowIfNull(project, nameof(projects));
+        }
+
+        return DslContext.Current.AddShell(name, projects.ToArray(), ScriptSites.FromStack(nameof(Shell)));
+    }
+
+    /// <summary>Workspace-wide settings: name, description, nixpkgs and systems.</summary>
+    /// <example><code>Workspace.Name("shop").Nixpkgs("github:NixOS/nixpkgs/nixos-24.05");</code></example>
+    public static WorkspaceBuilder Workspace => DslContext.Current.Workspace;
+
+    /// <summary>A health check that connects to a TCP port.</summary>
+    /// <example><code>Service("redis").HealthCheck(Tcp(6379));</code></example>
+    public static HealthCheck Tcp(int port) => new("tcp", Port: port);
+
+    /// <summary>A health check that requests a URL; 2xx and 3xx answers are healthy.</summary>
+    /// <example><code>Project("api").HealthCheck(Http("http://localhost:8080/health"));</code></example>
+    public static HealthCheck Http(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return new("http", Url: url);
+    }
+
+    /// <summary>A health check that runs a shell command; exit code 0 is healthy.</summary>
+    /// <example><code>Service("postgres").HealthCheck(Exec("pg_isready -h localhost"));</code></example>
+    public static HealthCheck Exec(string command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return new("exec", Command: command);
+    }
+}

@@ -1,0 +1,63 @@
+namespace Procurator.Model;
+
+/// <summary>The resolved, validated workspace: what a script declares, sorted by name.</summary>
+public sealed record WorkspaceModel(
+    string Name,
+    string? Description,
+    string Nixpkgs,
+    IReadOnlyList<string> Systems,
+    IReadOnlyList<ProjectModel> Projects,
+    IReadOnlyList<ServiceModel> Services,
+    IReadOnlyList<ExternalModel> Externals,
+    IReadOnlyList<ShellModel> Shells);
+
+/// <summary>A project of the workspace: a folder, usually with a <c>flake.nix</c> of its own.</summary>
+/// <param name="Name">The project's name.</param>
+/// <param name="Path">Its folder relative to the workspace, such as <c>./services/api</c>.</param>
+/// <param name="Description">What the project is, if the script says.</param>
+/// <param name="DependsOn">Runtime dependencies: projects, services and externals.</param>
+/// <param name="BuildDependsOn">Projects whose packages this project builds against.</param>
+/// <param name="Ports">The ports the project listens on.</param>
+/// <param name="Env">Its environment variables, as written in the script.</param>
+/// <param name="Packages">Nixpkgs attribute paths for its dev shell.</param>
+/// <param name="Processes">The processes that run it.</param>
+/// <param name="HealthChecks">How to tell that it is healthy.</param>
+/// <param name="FlakeInput">The flake input name for its own <c>flake.nix</c>, or null when it has none.</param>
+public sealed record ProjectModel(
+    string Name,
+    string Path,
+    string? Description,
+    IReadOnlyList<string> DependsOn,
+    IReadOnlyList<string> BuildDependsOn,
+    IReadOnlyList<int> Ports,
+    IReadOnlyDictionary<string, string> Env,
+    IReadOnlyList<string> Packages,
+    IReadOnlyList<ProcessModel> Processes,
+    IReadOnlyList<HealthCheck> HealthChecks,
+    string? FlakeInput);
+
+/// <summary>A long-running process of a project, started through a shell in the project's folder.</summary>
+public sealed record ProcessModel(string Name, string Command);
+
+/// <summary>A backing service such as postgres or redis.</summary>
+/// <param name="Name">The service's name.</param>
+/// <param name="Kind">Its kind (<c>postgres</c>, <c>redis</c>, …), or null for a custom service.</param>
+/// <param name="Version">The version asked for, or null for the nixpkgs default.</param>
+/// <param name="Port">Its port, given or the kind's default.</param>
+/// <param name="Env">Environment variables for the service.</param>
+/// <param name="HealthCheck">How to tell that it is healthy, if given.</param>
+/// <param name="Implicit">True when no script line declared it and a dependency on a known kind did.</param>
+public sealed record ServiceModel(
+    string Name,
+    string? Kind,
+    string? Version,
+    int? Port,
+    IReadOnlyDictionary<string, string> Env,
+    HealthCheck? HealthCheck,
+    bool Implicit);
+
+/// <summary>A project in another repository, referenced by a flake reference.</summary>
+public sealed record ExternalModel(string Name, string FlakeRef);
+
+/// <summary>A composed dev shell over several projects, with their env vars namespaced.</summary>
+public sealed record ShellModel(string Name, IReadOnlyList<string> Projects, IReadOnlyDictionary<string, string> Env);

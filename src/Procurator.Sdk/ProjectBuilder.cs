@@ -1,0 +1,161 @@
+using System.Runtime.CompilerServices;
+using Procurator.Model;
+
+namespace Procurator;
+
+/// <summary>
+/// Declares a project. Verbs return the same builder; single-value settings replace,
+/// list settings append.
+/// </summary>
+/// <example><code>Project("api", "./services/api").DependsOn("postgres").Port(8080);</code></example>
+public sealed class ProjectBuilder : IDependencyTarget
+{
+    private readonly List<DependencyDeclaration> _dependencies = [];
+    private readonly List<Located<string>> _buildDependencies = [];
+    private readonly List<Located<int>> _ports = [];
+    private readonly EnvList _env = new();
+    private readonly List<Located<string>> _packages = [];
+    private readonly List<ProcessDeclaration> _processes = [];
+    private readonly List<HealthCheck> _healthChecks = [];
+
+    internal ProjectBuilder(string name, string? path, ScriptSite site)
+    {
+        Name = name;
+        PathAsWritten = path;
+        Site = site;
+    }
+
+    /// <summary>The project's name.</summary>
+    public string Name { get; }
+
+    internal string? PathAsWritten { get; }
+    internal ScriptSite Site { get; }
+    internal string? DescriptionText { get; private set; }
+    internal IReadOnlyList<DependencyDeclaration> Dependencies => _dependencies;
+    internal IReadOnlyList<Located<string>> BuildDependencies => _buildDependencies;
+    internal IReadOnlyList<Located<int>> PortList => _ports;
+    internal IReadOnlyList<EnvDeclaration> EnvVars => _env.Items;
+    internal IReadOnlyList<Located<string>> PackageList => _packages;
+    internal IReadOnlyList<ProcessDeclaration> ProcessList => _processes;
+    internal IReadOnlyList<HealthCheck> HealthCheckList => _healthChecks;
+
+    /// <summary>Adds a runtime dependency by name: a project, a service or an external.</summary>
+    /// <remarks>A name that is no declared project or service but a known service kind
+    /// (postgres, redis, …) declares that service with its defaults.</remarks>
+    /// <example><code>Project("api").DependsOn("postgres", "redis");</code></example>
+    public ProjectBuilder DependsOn(string name,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        DependsOnCore([name], [], new ScriptSite(file, line, nameof(DependsOn)));
+
+    /// <inheritdoc cref="DependsOn(string, string, int)"/>
+    /// <example><code>Project("api").DependsOn("postgres", "redis");</code></example>
+    public ProjectBuilder DependsOn(params string[] names) =>
+        DependsOnCore(names, [], ScriptSites.FromStack(nameof(DependsOn)));
+
+    /// <summary>Adds a runtime dependency on a declared project, service or external.</summary>
+    /// <example><code>var pg = Service("postgres").Version("15");
+    /// Project("api").DependsOn(pg);</code></example>
+    public ProjectBuilder DependsOn(IDependencyTarget target,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        DependsOnCore([], [target], new ScriptSite(file, line, nameof(DependsOn)));
+
+    /// <inheritdoc cref="DependsOn(IDependencyTarget, string, int)"/>
+    /// <example><code>Project("api").DependsOn(pg, cache);</code></example>
+    public ProjectBuilder DependsOn(params IDependencyTarget[] targets) =>
+        DependsOnCore([], targets, ScriptSites.FromStack(nameof(DependsOn)));
+
+    /// <summary>Adds a build-time dependency on another project's packages.</summary>
+    /// <example><code>Project("api").BuildDependsOn("shared-lib");</code></example>
+    public ProjectBuilder BuildDependsOn(string projectName,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(projectName);
+        _buildDependencies.Add(new(projectName, new ScriptSite(file, line, nameof(BuildDependsOn))));
+        return this;
+    }
+
+    /// <summary>Adds a port the project listens on.</summary>
+    /// <example><code>Project("api").Port(8080);</code></example>
+    public ProjectBuilder Port(int port, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        _ports.Add(new(port, new ScriptSite(file, line, nameof(Port))));
+        return this;
+    }
+
+    /// <summary>Sets an environment variable; setting the same key again replaces it.</summary>
+    /// <remarks>The project's own dev shell sees it as written; composed shells and the
+    /// default shell see it as <c>&lt;PROJECT&gt;_&lt;KEY&gt;</c>.</remarks>
+    /// <example><code>Project("api").Env("DATABASE_URL", "postgres://localhost:5432/api");</code></example>
+    public ProjectBuilder Env(string key, string value,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        _env.Set(key, value, new ScriptSite(file, line, nameof(Env)));
+        return this;
+    }
+
+    /// <summary>Adds nixpkgs attribute paths to the project's dev shell.</summary>
+    /// <example><code>Project("web").Packages("nodejs_20", "python3Packages.requests");</code></example>
+    public ProjectBuilder Packages(params string[] nixAttrs) =>
+        AddPackages(nixAttrs, ScriptSites.FromStack(nameof(Packages)));
+
+    /// <summary>Adds a long-running process, run through a shell in the project's folder.</summary>
+    /// <example><code>Project("api").Process("web", "dotnet run");</code></example>
+    public ProjectBuilder Process(string name, string shellCommand,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(shellCommand);
+        _processes.Add(new(name, shellCommand, new ScriptSite(file, line, nameof(Process))));
+        return this;
+    }
+
+    /// <summary>Adds a health check: <c>Tcp(port)</c>, <c>Http(url)</c> or <c>Exec(command)</c>.</summary>
+    /// <example><code>Project("api").HealthCheck(Http("http://localhost:8080/health"));</code></example>
+    public ProjectBuilder HealthCheck(HealthCheck check,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        _healthChecks.Add(check with { Site = new ScriptSite(file, line, nameof(HealthCheck)) });
+        return this;
+    }
+
+    /// <summary>Sets what the project is, shown in its dev shell's metadata.</summary>
+    /// <example><code>Project("api").Description("Public HTTP API");</code></example>
+    public ProjectBuilder Description(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        DescriptionText = text;
+        return this;
+    }
+
+    private ProjectBuilder DependsOnCore(string[] names, IDependencyTarget[] targets, ScriptSite site)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(targets);
+        foreach (var name in names)
+        {
+            ArgumentNullException.ThrowIfNull(name, nameof(names));
+            _dependencies.Add(new(name, null, site));
+        }
+
+        foreach (var target in targets)
+        {
+            ArgumentNullException.ThrowIfNull(target, nameof(targets));
+            _dependencies.Add(new(target.Name, target, site));
+        }
+
+        return this;
+    }
+
+    private ProjectBuilder AddPackages(string[] attrs, ScriptSite site)
+    {
+        ArgumentNullException.ThrowIfNull(attrs);
+        foreach (var attr in attrs)
+        {
+            ArgumentNullException.ThrowIfNull(attr, nameof(attrs));
+            _packages.Add(new(attr, site));
+        }
+
+        return this;
+    }
+}

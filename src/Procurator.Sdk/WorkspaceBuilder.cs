@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using Procurator.Model;
+
+namespace Procurator;
+
+/// <summary>Workspace-wide settings, reached through <c>Workspace</c> in a script.</summary>
+/// <example><code>Workspace.Name("shop").Systems("x86_64-linux", "aarch64-darwin");</code></example>
+public sealed class WorkspaceBuilder
+{
+    internal Located<string>? NameSetting { get; private set; }
+    internal string? DescriptionText { get; private set; }
+    internal Located<string>? NixpkgsSetting { get; private set; }
+    internal Located<IReadOnlyList<string>>? SystemsSetting { get; private set; }
+
+    /// <summary>Names the workspace; it defaults to the script's folder name.</summary>
+    /// <example><code>Workspace.Name("shop");</code></example>
+    public WorkspaceBuilder Name(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        NameSetting = new(name, new ScriptSite(file, line, nameof(Name)));
+        return this;
+    }
+
+    /// <summary>Describes the workspace; it becomes the master flake's description.</summary>
+    /// <example><code>Workspace.Description("The shop's services");</code></example>
+    public WorkspaceBuilder Description(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        DescriptionText = text;
+        return this;
+    }
+
+    /// <summary>Sets the nixpkgs flake reference; the default is <c>github:NixOS/nixpkgs/nixos-unstable</c>.</summary>
+    /// <example><code>Workspace.Nixpkgs("github:NixOS/nixpkgs/nixos-24.05");</code></example>
+    public WorkspaceBuilder Nixpkgs(string flakeRef, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(flakeRef);
+        NixpkgsSetting = new(flakeRef, new ScriptSite(file, line, nameof(Nixpkgs)));
+        return this;
+    }
+
+    /// <summary>Sets the systems to generate outputs for; the default is the four common ones.</summary>
+    /// <example><code>Workspace.Systems("x86_64-linux");</code></example>
+    public WorkspaceBuilder Systems(params string[] systems)
+    {
+        ArgumentNullException.ThrowIfNull(systems);
+        foreach (var system in systems)
+        {
+            ArgumentNullException.ThrowIfNull(system, nameof(systems));
+        }
+
+        SystemsSetting = new(systems.ToArray(), ScriptSites.FromStack(nameof(Systems)));
+        return this;
+    }
+}

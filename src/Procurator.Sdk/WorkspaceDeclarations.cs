@@ -1,0 +1,24 @@
+using Procurator.Model;
+
+namespace Procurator;
+
+/// <summary>Everything one evaluation of a script declared, in declaration order.</summary>
+internal sealed class WorkspaceDeclarations
+{
+    public WorkspaceBuilder Workspace { get; } = new();
+    public List<ProjectBuilder> Projects { get; } = [];
+    public List<ServiceBuilder> Services { get; } = [];
+    public List<ExternalBuilder> Externals { get; } = [];
+    public List<ShellBuilder> Shells { get; } = [];
+
+    public ProjectBuilder AddProject(string name, string? path, ScriptSite site) => Add(Projects, new ProjectBuilder(name, path, site));
+    public ServiceBuilder AddService(string name, ScriptSite site) => Add(Services, new ServiceBuilder(name, site));
+    public ExternalBuilder AddExternal(string name, string flakeRef, ScriptSite site) => Add(Externals, new ExternalBuilder(name, flakeRef, site));
+    public ShellBuilder AddShell(string name, IReadOnlyList<string> projects, ScriptSite site) => Add(Shells, new ShellBuilder(name, projects, site));
+
+    private static T Add<T>(List<T> list, T item)
+    {
+        list.Add(item);
+        return item;
+    }
+}

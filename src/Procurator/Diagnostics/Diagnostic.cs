@@ -1,0 +1,22 @@
+namespace Procurator.Diagnostics;
+
+internal enum Severity
+{
+    Error,
+    Warning,
+}
+
+/// <summary>A position in a script file; line and column are 1-based.</summary>
+internal sealed record SourceLocation(string File, int Line, int Column);
+
+/// <summary>A user mistake, reported as data: <c>file(line,col): error PRO001: message</c>.</summary>
+internal sealed record Diagnostic(Severity Severity, string Code, string Message, SourceLocation? Location)
+{
+    public bool IsError => Severity == Severity.Error;
+
+    public static Diagnostic Error(string code, string message, SourceLocation? location) =>
+        new(Severity.Error, code, message, location);
+
+    public static Diagnostic Warning(string code, string message, SourceLocation? location) =>
+        new(Severity.Warning, code, message, location);
+}

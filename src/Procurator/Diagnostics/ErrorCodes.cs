@@ -1,0 +1,26 @@
+namespace Procurator.Diagnostics;
+
+/// <summary>Every diagnostic code Procurator reports, in one place so none is reused.</summary>
+internal static class ErrorCodes
+{
+    public const string ScriptRuntimeError = "PRO0001";
+    public const string UnknownDependency = "PRO001";
+    public const string DuplicateName = "PRO002";
+    public const string InvalidName = "PRO003";
+    public const string DependencyCycle = "PRO004";
+    public const string PortOutOfRange = "PRO005";
+    public const string PortInUse = "PRO006";
+    public const string ServiceConflict = "PRO007";
+    public const string UnknownShellProject = "PRO008";
+    public const string EnvCollision = "PRO009";
+    public const string InvalidEnvKey = "PRO010";
+    public const string InvalidValue = "PRO011";
+    public const string UnknownBuildDependency = "PRO012";
+    public const string MissingProjectPath = "PRO013";
+    public const string ProjectOutsideWorkspace = "PRO014";
+    public const string NuGetReference = "PRO015";
+    public const string InvalidHealthCheck = "PRO016";
+    public const string InvalidPackage = "PRO017";
+    public const string ReservedName = "PRO018";
+    public const string ScriptNotFound = "PRO019";
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Procurator.Nix;
+
+/// <summary>
+/// The one place that turns values into Nix source. Every string is escaped and every
+/// attribute name quoted when it needs it, so no user string reaches a flake raw.
+/// </summary>
+internal static class NixWriter
+{
+    private static readonly Regex BareIdentifier = new("^[A-Za-z_][A-Za-z0-9_'-]*$", RegexOptions.CultureInvariant);
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "assert", "else", "if", "in", "inherit", "let", "or", "rec", "then", "with",
+    };
+
+    /// <summary>A double-quoted Nix string holding exactly <paramref name="value"/>.</summary>
+    public static string String(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '\\': builder.Append(@"\\"); break;
+                case '"': builder.Append("\\\""); break;
+                case '\n': builder.Append(@"\n"); break;
+                case '\r': builder.Append(@"\r"); break;
+                case '\t': builder.Append(@"\t"); break;
+                // "${" starts interpolation; "\$" is a literal "$" in every position.
+                case '$' when i + 1 < value.Length && value[i + 1] == '{': builder.Append(@"\$"); break;
+                case '\0': throw NixWriterException.Nul();
+                default: builder.Append(c); break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>An attribute name: bare when Nix allows it, else a quoted string.</summary>
+    public static string AttrName(string name) =>
+        BareIdentifier.IsMatch(name) && !Keywords.Contains(name) ? name : String(name);
+
+    /// <summary>A selection such as <c>pkgs.python3Packages.requests</c>, each segment quoted when needed.</summary>
+    public static string Select(string root, IEnumerable<string> path) =>
+        string.Concat(path.Select(segment => "." + AttrName(segment)).Prepend(root));
+
+    /// <summary>A one-line list: <c>[ a b ]</c>, or <c>[ ]</c>.</summary>
+    public static string List(IEnumerable<string> expressions)
+    {
+        var items = string.Join(" ", expressions);
+        return items.Length == 0 ? "[ ]" : $"[ {items} ]";
+    }
+}
+
+internal sealed class NixWriterException : InvalidOperationException
+{
+    private NixWriterException(string message)
+        : base(message)
+    {
+    }
+
+    public static NixWriterException Nul() =>
+        new("A NUL character reached the Nix writer; the validator must reject it before rendering.");
+}

@@ -1,0 +1,33 @@
+using Procurator.Model;
+using Scriban;
+
+namespace Procurator.Rendering;
+
+/// <summary>The generated files of a workspace, as text: nothing is written here.</summary>
+internal sealed record GeneratedFiles(string FlakeNix, string ProcuratorJson)
+{
+    public IEnumerable<(string Name, string Content)> All =>
+        [("flake.nix", FlakeNix), ("procurator.json", ProcuratorJson)];
+}
+
+/// <summary>Renders the master flake through its Scriban template, and the model JSON beside it.</summary>
+internal static class FlakeRenderer
+{
+    public static GeneratedFiles Render(WorkspaceModel model, string scriptName, TemplateSource templates)
+    {
+        var template = templates.Load("flake.nix.scriban");
+        var context = new TemplateContext { StrictVariables = true, NewLine = "\n" };
+        context.PushGlobal(FlakeViewModel.Create(model, scriptName));
+        string flake;
+        try
+        {
+            flake = template.Render(context);
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException exception)
+        {
+            throw RenderingException.RenderFailed(template.SourceFilePath ?? "flake.nix.scriban", exception.Message);
+        }
+
+        return new GeneratedFiles(flake.ReplaceLineEndings("\n"), ModelJson.Serialize(model));
+    }
+}

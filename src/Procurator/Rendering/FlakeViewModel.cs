@@ -1,0 +1,95 @@
+using Procurator.Model;
+using Procurator.Nix;
+using Scriban.Runtime;
+
+namespace Procurator.Rendering;
+
+/// <summary>
+/// What the flake template sees. Every user-derived value in it is already Nix source
+/// made by <see cref="NixWriter"/>, so a template can place values but never inject them.
+/// </summary>
+internal static class FlakeViewModel
+{
+    public static ScriptObject Create(WorkspaceModel model, string scriptName)
+    {
+        var projects = model.Projects.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var externals = model.Externals.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        return new ScriptObject
+        {
+            ["script"] = Comment(scriptName),
+            ["description"] = NixWriter.String(model.Description ?? $"{model.Name}: a Procurator workspace"),
+            ["nixpkgs"] = NixWriter.String(model.Nixpkgs),
+            ["systems"] = NixWriter.List(model.Systems.Select(NixWriter.String)),
+            ["inputs"] = Inputs(model),
+            ["shells"] = model.Projects.Select(ProjectShell)
+                .Concat(model.Shells.Select(s => ComposedShell(s, projects, externals)))
+                .ToArray(),
+            ["apps"] = model.Projects.SelectMany(p => p.Processes.Select(process => App(p, process))).ToArray(),
+        };
+    }
+
+    private static ScriptObject[] Inputs(WorkspaceModel model) =>
+        model.Projects.Where(p => p.FlakeInput is not null)
+            .Select(p => (Name: p.FlakeInput!, Url: "path:" + p.Path))
+            .Concat(model.Externals.Select(e => (e.Name, Url: e.FlakeRef)))
+            .OrderBy(i => i.Name, StringComparer.Ordinal)
+            .Select(i => new ScriptObject { ["attr"] = NixWriter.AttrName(i.Name), ["url"] = NixWriter.String(i.Url) })
+            .ToArray();
+
+    /// <summary>A project's own shell: its flake's shell, its packages, its env vars as written.</summary>
+    private static ScriptObject ProjectShell(ProjectModel project) => Shell(
+        project.Name,
+        project.Description,
+        project.FlakeInput is { } input ? [input] : [],
+        project.Packages,
+        project.Env.Select(e => ShellQuote.Export(e.Key, e.Value)));
+
+    /// <summary>A composed shell: its projects' flake shells and packages, env vars namespaced.</summary>
+    private static ScriptObject ComposedShell(ShellModel shell, Dictionary<string, ProjectModel> projects, HashSet<string> externals)
+    {
+        var members = shell.Projects.Where(projects.ContainsKey).Select(p => projects[p]).ToArray();
+        var inputs = shell.Projects
+            .Select(name => projects.TryGetValue(name, out var p) ? p.FlakeInput : externals.Contains(name) ? name : null)
+            .OfType<string>();
+        return Shell(
+            shell.Name,
+            null,
+            inputs,
+            members.SelectMany(p => p.Packages).Distinct().Order(StringComparer.Ordinal),
+            shell.Env.Select(e => ShellQuote.Export(e.Key, e.Value)));
+    }
+
+    private static ScriptObject Shell(string name, string? description, IEnumerable<string> inputs, IEnumerable<string> packages, IEnumerable<string> exports) => new()
+    {
+        ["attr"] = NixWriter.AttrName(name),
+        ["name"] = NixWriter.String(name),
+        ["description"] = description is null ? null : NixWriter.String(description),
+        ["inputs_from"] = NixWriter.List(inputs.Select(i => $"(shellOf system {NixWriter.Select("inputs", [i])})")),
+        ["packages"] = NixWriter.List(packages.Select(p => NixWriter.Select("pkgs", p.Split('.')))),
+        ["exports"] = exports.Select(NixWriter.String).ToArray(),
+    };
+
+    /// <summary><c>nix run .#PROJECT-PROCESS</c>: the process in its project folder with the project's env.</summary>
+    private static ScriptObject App(ProjectModel project, ProcessModel process)
+    {
+        var name = $"{project.Name}-{process.Name}";
+        string[] script =
+        [
+            "set -eu",
+            $"if [ ! -d {ShellQuote.Single(project.Path)} ]; then echo {ShellQuote.Single($"{name}: run this from the workspace root (no {project.Path} here)")} >&2; exit 1; fi",
+            $"cd {ShellQuote.Single(project.Path)}",
+            .. project.Env.Select(e => ShellQuote.Export(e.Key, e.Value)),
+            process.Command,
+        ];
+        return new ScriptObject
+        {
+            ["attr"] = NixWriter.AttrName(name),
+            ["name"] = NixWriter.String(name),
+            ["comment"] = Comment($"nix run .#{name}: process '{process.Name}' of project '{project.Name}'"),
+            ["script"] = script.Select(NixWriter.String).ToArray(),
+        };
+    }
+
+    /// <summary>Text for a <c>#</c> comment: one line, whatever the input.</summary>
+    private static string Comment(string text) => text.ReplaceLineEndings(" ");
+}

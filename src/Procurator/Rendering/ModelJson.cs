@@ -1,0 +1,164 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Procurator.Model;
+
+namespace Procurator.Rendering;
+
+/// <summary>
+/// The model as JSON: <c>procurator.json</c> beside the flake and <c>eval --json</c>.
+/// Written field by field so the shape is the documented one, sorted and byte-stable.
+/// </summary>
+internal static class ModelJson
+{
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        // Keep non-ASCII text readable; quotes, backslashes and control characters are still escaped.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(WorkspaceModel model)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", SchemaVersion);
+            json.WriteStartObject("workspace");
+            json.WriteString("name", model.Name);
+            json.WriteString("description", model.Description);
+            json.WriteString("nixpkgs", model.Nixpkgs);
+            WriteStrings(json, "systems", model.Systems);
+            json.WriteEndObject();
+            WriteArray(json, "projects", model.Projects, WriteProject);
+            WriteArray(json, "services", model.Services, WriteService);
+            WriteArray(json, "externals", model.Externals, (w, e) =>
+            {
+                w.WriteString("name", e.Name);
+                w.WriteString("flakeRef", e.FlakeRef);
+            });
+            WriteArray(json, "shells", model.Shells, (w, s) =>
+            {
+                w.WriteString("name", s.Name);
+                WriteStrings(w, "projects", s.Projects);
+                WriteEnv(w, s.Env);
+            });
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteProject(Utf8JsonWriter json, ProjectModel project)
+    {
+        json.WriteString("name", project.Name);
+        json.WriteString("path", project.Path);
+        json.WriteString("description", project.Description);
+        WriteStrings(json, "dependsOn", project.DependsOn);
+        WriteStrings(json, "buildDependsOn", project.BuildDependsOn);
+        json.WriteStartArray("ports");
+        foreach (var port in project.Ports)
+        {
+            json.WriteNumberValue(port);
+        }
+
+        json.WriteEndArray();
+        WriteEnv(json, project.Env);
+        WriteStrings(json, "packages", project.Packages);
+        WriteArray(json, "processes", project.Processes, (w, p) =>
+        {
+            w.WriteString("name", p.Name);
+            w.WriteString("command", p.Command);
+        });
+        WriteArray(json, "healthChecks", project.HealthChecks, WriteHealthCheckFields);
+        json.WriteString("flakeInput", project.FlakeInput);
+    }
+
+    private static void WriteService(Utf8JsonWriter json, ServiceModel service)
+    {
+        json.WriteString("name", service.Name);
+        json.WriteString("kind", service.Kind);
+        json.WriteString("version", service.Version);
+        if (service.Port is { } port)
+        {
+            json.WriteNumber("port", port);
+        }
+        else
+        {
+            json.WriteNull("port");
+        }
+
+        WriteEnv(json, service.Env);
+        if (service.HealthCheck is { } check)
+        {
+            json.WriteStartObject("healthCheck");
+            WriteHealthCheckFields(json, check);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("healthCheck");
+        }
+
+        json.WriteBoolean("implicit", service.Implicit);
+    }
+
+    private static void WriteHealthCheckFields(Utf8JsonWriter json, HealthCheck check)
+    {
+        json.WriteString("type", check.Type);
+        if (check.Port is { } port)
+        {
+            json.WriteNumber("port", port);
+        }
+
+        if (check.Url is { } url)
+        {
+            json.WriteString("url", url);
+        }
+
+        if (check.Command is { } command)
+        {
+            json.WriteString("command", command);
+        }
+    }
+
+    private static void WriteEnv(Utf8JsonWriter json, IReadOnlyDictionary<string, string> env)
+    {
+        json.WriteStartObject("env");
+        foreach (var (key, value) in env)
+        {
+            json.WriteString(key, value);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteArray<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeFields)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            writeFields(json, item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,12 @@
+using Procurator.Diagnostics;
+
+namespace Procurator.Scripting;
+
+/// <summary>What evaluating a script gave: its declarations, or the errors that stopped it.</summary>
+internal sealed record EvaluationResult(
+    WorkspaceDeclarations? Declarations,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<string> SourceFiles)
+{
+    public bool Succeeded => Declarations is not null && !Diagnostics.Any(d => d.IsError);
+}

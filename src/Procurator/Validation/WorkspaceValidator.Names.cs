@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using Procurator.Diagnostics;
+using Procurator.Model;
+
+namespace Procurator.Validation;
+
+internal sealed partial class WorkspaceValidator
+{
+    private static readonly Regex NamePattern = new("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant);
+
+    // Flake inputs and dev shells share a namespace with these.
+    private static readonly HashSet<string> ReservedProjectNames = new(StringComparer.Ordinal) { "default", "nixpkgs", "self" };
+
+    private void CheckNames()
+    {
+        foreach (var project in _declarations.Projects)
+        {
+            CheckName("project", project.Name, project.Site);
+            if (ReservedProjectNames.Contains(project.Name))
+            {
+                Error(ErrorCodes.ReservedName, $"project name '{project.Name}' is reserved by the master flake; choose another name", project.Site);
+            }
+
+            foreach (var process in project.ProcessList)
+            {
+                CheckName("process", process.Name, process.Site);
+            }
+        }
+
+        foreach (var service in _declarations.Services)
+        {
+            CheckName("service", service.Name, service.Site);
+        }
+
+        foreach (var external in _declarations.Externals)
+        {
+            CheckName("external", external.Name, external.Site);
+            if (external.Name is "nixpkgs" or "self")
+            {
+                Error(ErrorCodes.ReservedName, $"external name '{external.Name}' is reserved by the master flake; choose another name", external.Site);
+            }
+        }
+
+        foreach (var shell in _declarations.Shells)
+        {
+            CheckName("shell", shell.Name, shell.Site);
+        }
+    }
+
+    private void CheckName(string what, string name, ScriptSite site)
+    {
+        if (!NamePattern.IsMatch(name))
+        {
+            Error(ErrorCodes.InvalidName,
+                $"invalid {what} name '{name}': a name starts with a lower-case letter and holds only a-z, 0-9 and '-'",
+                site);
+        }
+    }
+
+    private void CheckDuplicates()
+    {
+        // Projects, externals and distinct services share one namespace; a service may be
+        // declared again (same service, settings merge), anything else may not.
+        var first = new Dictionary<string, (string What, ScriptSite Site)>(StringComparer.Ordinal);
+        var declared = _declarations.Projects.Select(p => (What: "project", p.Name, p.Site))
+            .Concat(_declarations.Externals.Select(e => (What: "external", e.Name, e.Site)))
+            .Concat(_declarations.Services.Select(s => (What: "service", s.Name, s.Site)));
+        foreach (var (what, name, site) in declared)
+        {
+            if (!first.TryGetValue(name, out var earlier))
+            {
+                first[name] = (what, site);
+            }
+            else if (!(what == "service" && earlier.What == "service"))
+            {
+                Error(ErrorCodes.DuplicateName,
+                    $"duplicate name '{name}': this {what} has the name of the {earlier.What} declared at {Where(earlier.Site)}",
+                    site);
+            }
+        }
+
+        CheckShellNamesUnique();
+        CheckProcessNamesUnique();
+    }
+
+    private void CheckShellNamesUnique()
+    {
+        var shells = new Dictionary<string, ScriptSite>(StringComparer.Ordinal);
+        foreach (var shell in _declarations.Shells)
+        {
+            if (shells.TryGetValue(shell.Name, out var earlier))
+            {
+                Error(ErrorCodes.DuplicateName, $"duplicate shell '{shell.Name}': already declared at {Where(earlier)}", shell.Site);
+                continue;
+            }
+
+            shells[shell.Name] = shell.Site;
+            if (_declarations.Projects.FirstOrDefault(p => p.Name == shell.Name) is { } project)
+            {
+                Error(ErrorCodes.DuplicateName,
+                    $"duplicate name '{shell.Name}': the project declared at {Where(project.Site)} already has a dev shell of that name",
+                    shell.Site);
+            }
+        }
+    }
+
+    private void CheckProcessNamesUnique()
+    {
+        // Each process becomes the app <project>-<process>; those names must differ too.
+        var apps = new Dictionary<string, (string Project, ScriptSite Site)>(StringComparer.Ordinal);
+        foreach (var project in _declarations.Projects)
+        {
+            foreach (var process in project.ProcessList)
+            {
+                var app = $"{project.Name}-{process.Name}";
+                if (!apps.TryGetValue(app, out var earlier))
+                {
+                    apps[app] = (project.Name, process.Site);
+                }
+                else if (earlier.Project == project.Name)
+                {
+                    Error(ErrorCodes.DuplicateName,
+                        $"duplicate process '{process.Name}' in project '{project.Name}': already declared at {Where(earlier.Site)}",
+                        process.Site);
+                }
+                else
+                {
+                    Error(ErrorCodes.DuplicateName,
+                        $"duplicate app name '{app}': process '{process.Name}' of project '{project.Name}' and a process of project '{earlier.Project}' ({Where(earlier.Site)}) both make it",
+                        process.Site);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using Procurator.Diagnostics;
+using Procurator.Model;
+
+namespace Procurator.Validation;
+
+internal sealed partial class WorkspaceValidator
+{
+    private static readonly Regex SystemPattern = new("^[a-z0-9_]+-[a-z0-9_]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex PackageSegment = new("^[A-Za-z0-9_][A-Za-z0-9_'+.-]*$", RegexOptions.CultureInvariant);
+
+    /// <summary>Strings that reach Nix or a shell: no NUL (Nix strings cannot hold it), nothing empty that must not be.</summary>
+    private void CheckValues()
+    {
+        foreach (var project in _declarations.Projects)
+        {
+            foreach (var env in project.EnvVars)
+            {
+                CheckText($"env var {env.Key} of project '{project.Name}'", env.Value, env.Site);
+            }
+
+            CheckText($"description of project '{project.Name}'", project.DescriptionText, project.Site);
+            foreach (var process in project.ProcessList)
+            {
+                CheckRequired($"command of process '{process.Name}' in project '{project.Name}'", process.Command, process.Site);
+            }
+
+            foreach (var package in project.PackageList)
+            {
+                CheckPackage(project.Name, package);
+            }
+
+            foreach (var check in project.HealthCheckList)
+            {
+                CheckHealthCheck($"project '{project.Name}'", check);
+            }
+        }
+
+        foreach (var service in _declarations.Services)
+        {
+            foreach (var env in service.EnvVars)
+            {
+                CheckText($"env var {env.Key} of service '{service.Name}'", env.Value, env.Site);
+            }
+
+            if (service.VersionSetting is { } version)
+            {
+                CheckRequired($"version of service '{service.Name}'", version.Value, version.Site);
+            }
+
+            if (service.HealthCheckSetting is { } check)
+            {
+                CheckHealthCheck($"service '{service.Name}'", check);
+            }
+        }
+
+        foreach (var external in _declarations.Externals)
+        {
+            CheckFlakeRef($"flake reference of external '{external.Name}'", external.FlakeRef, external.Site);
+        }
+
+        CheckWorkspaceSettings();
+    }
+
+    private void CheckWorkspaceSettings()
+    {
+        var workspace = _declarations.Workspace;
+        CheckText("workspace description", workspace.DescriptionText, ScriptSite.None);
+        if (workspace.NixpkgsSetting is { } nixpkgs)
+        {
+            CheckFlakeRef("nixpkgs flake reference", nixpkgs.Value, nixpkgs.Site);
+        }
+
+        if (workspace.SystemsSetting is { } systems)
+        {
+            if (systems.Value.Count == 0)
+            {
+                Error(ErrorCodes.InvalidValue, "Workspace.Systems() names no systems", systems.Site);
+            }
+
+            foreach (var system in systems.Value.Where(s => !SystemPattern.IsMatch(s)))
+            {
+                Error(ErrorCodes.InvalidValue, $"'{system}' is not a Nix system such as x86_64-linux or aarch64-darwin", systems.Site);
+            }
+        }
+    }
+
+    private void CheckText(string what, string? value, ScriptSite site)
+    {
+        if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+        {
+            Error(ErrorCodes.InvalidValue, $"{what} contains a NUL character, which Nix strings cannot hold", site);
+        }
+    }
+
+    private void CheckRequired(string what, string value, ScriptSite site)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Error(ErrorCodes.InvalidValue, $"{what} is empty", site);
+        }
+
+        CheckText(what, value, site);
+    }
+
+    private void CheckFlakeRef(string what, string value, ScriptSite site)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Any(char.IsWhiteSpace) || value.Contains('\0', StringComparison.Ordinal))
+        {
+            Error(ErrorCodes.InvalidValue, $"{what} '{value}' is not a flake reference (such as github:owner/repo or path:./dir)", site);
+        }
+    }
+
+    private void CheckPackage(string project, Located<string> package)
+    {
+        if (package.Value.Split('.').Any(segment => !PackageSegment.IsMatch(segment) || segment.Contains('.', StringComparison.Ordinal)))
+        {
+            Error(ErrorCodes.InvalidPackage,
+                $"package '{package.Value}' of project '{project}' is not a nixpkgs attribute path (such as nodejs_20 or python3Packages.requests)",
+                package.Site);
+        }
+    }
+
+    private void CheckHealthCheck(string owner, HealthCheck check)
+    {
+        switch (check.Type)
+        {
+            case "http" when !Uri.TryCreate(check.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"):
+                Error(ErrorCodes.InvalidHealthCheck, $"health check URL '{check.Url}' of {owner} is not an absolute http or https URL", check.Site);
+                break;
+            case "exec":
+                CheckRequired($"health check command of {owner}", check.Command ?? string.Empty, check.Site);
+                break;
+        }
+    }
+}
