@@ -13,7 +13,7 @@ public static class Dsl
 {
     /// <summary>Declares a project; <paramref name="path"/> defaults to <c>./NAME</c> beside the script.</summary>
     /// <example><code>Project("api", "./services/api").DependsOn("postgres").Port(8080);</code></example>
-    public static ProjectBuilder Project(string name, string? path = null,
+    public static ProjectBuilder Project(string name, string? path = null, CallerBarrier _ = default,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -23,7 +23,7 @@ public static class Dsl
     /// <summary>Declares a backing service; a known kind (postgres, redis, …) brings its default port.</summary>
     /// <example><code>Service("postgres").Version("15");
     /// Service("cache").Kind("redis").Port(6380);</code></example>
-    public static ServiceBuilder Service(string name,
+    public static ServiceBuilder Service(string name, CallerBarrier _ = default,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -32,7 +32,7 @@ public static class Dsl
 
     /// <summary>Declares a project of another repository by its flake reference.</summary>
     /// <example><code>External("auth", "github:acme/auth");</code></example>
-    public static ExternalBuilder External(string name, string flakeRef,
+    public static ExternalBuilder External(string name, string flakeRef, CallerBarrier _ = default,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(name);

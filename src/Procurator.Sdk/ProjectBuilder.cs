@@ -39,34 +39,22 @@ public sealed class ProjectBuilder : IDependencyTarget
     internal IReadOnlyList<ProcessDeclaration> ProcessList => _processes;
     internal IReadOnlyList<HealthCheck> HealthCheckList => _healthChecks;
 
-    /// <summary>Adds a runtime dependency by name: a project, a service or an external.</summary>
+    /// <summary>Adds runtime dependencies by name: projects, services or externals.</summary>
     /// <remarks>A name that is no declared project or service but a known service kind
     /// (postgres, redis, …) declares that service with its defaults.</remarks>
-    /// <example><code>Project("api").DependsOn("postgres", "redis");</code></example>
-    public ProjectBuilder DependsOn(string name,
-        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
-        DependsOnCore([name], [], new ScriptSite(file, line, nameof(DependsOn)));
-
-    /// <inheritdoc cref="DependsOn(string, string, int)"/>
     /// <example><code>Project("api").DependsOn("postgres", "redis");</code></example>
     public ProjectBuilder DependsOn(params string[] names) =>
         DependsOnCore(names, [], ScriptSites.FromStack(nameof(DependsOn)));
 
-    /// <summary>Adds a runtime dependency on a declared project, service or external.</summary>
+    /// <summary>Adds runtime dependencies on declared projects, services or externals.</summary>
     /// <example><code>var pg = Service("postgres").Version("15");
     /// Project("api").DependsOn(pg);</code></example>
-    public ProjectBuilder DependsOn(IDependencyTarget target,
-        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
-        DependsOnCore([], [target], new ScriptSite(file, line, nameof(DependsOn)));
-
-    /// <inheritdoc cref="DependsOn(IDependencyTarget, string, int)"/>
-    /// <example><code>Project("api").DependsOn(pg, cache);</code></example>
     public ProjectBuilder DependsOn(params IDependencyTarget[] targets) =>
         DependsOnCore([], targets, ScriptSites.FromStack(nameof(DependsOn)));
 
     /// <summary>Adds a build-time dependency on another project's packages.</summary>
     /// <example><code>Project("api").BuildDependsOn("shared-lib");</code></example>
-    public ProjectBuilder BuildDependsOn(string projectName,
+    public ProjectBuilder BuildDependsOn(string projectName, CallerBarrier _ = default,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(projectName);
@@ -76,7 +64,7 @@ public sealed class ProjectBuilder : IDependencyTarget
 
     /// <summary>Adds a port the project listens on.</summary>
     /// <example><code>Project("api").Port(8080);</code></example>
-    public ProjectBuilder Port(int port, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    public ProjectBuilder Port(int port, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         _ports.Add(new(port, new ScriptSite(file, line, nameof(Port))));
         return this;
@@ -86,7 +74,7 @@ public sealed class ProjectBuilder : IDependencyTarget
     /// <remarks>The project's own dev shell sees it as written; composed shells and the
     /// default shell see it as <c>&lt;PROJECT&gt;_&lt;KEY&gt;</c>.</remarks>
     /// <example><code>Project("api").Env("DATABASE_URL", "postgres://localhost:5432/api");</code></example>
-    public ProjectBuilder Env(string key, string value,
+    public ProjectBuilder Env(string key, string value, CallerBarrier _ = default,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         _env.Set(key, value, new ScriptSite(file, line, nameof(Env)));
@@ -100,7 +88,7 @@ public sealed class ProjectBuilder : IDependencyTarget
 
     /// <summary>Adds a long-running process, run through a shell in the project's folder.</summary>
     /// <example><code>Project("api").Process("web", "dotnet run");</code></example>
-    public ProjectBuilder Process(string name, string shellCommand,
+    public ProjectBuilder Process(string name, string shellCommand, CallerBarrier _ = default,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -111,7 +99,7 @@ public sealed class ProjectBuilder : IDependencyTarget
 
     /// <summary>Adds a health check: <c>Tcp(port)</c>, <c>Http(url)</c> or <c>Exec(command)</c>.</summary>
     /// <example><code>Project("api").HealthCheck(Http("http://localhost:8080/health"));</code></example>
-    public ProjectBuilder HealthCheck(HealthCheck check,
+    public ProjectBuilder HealthCheck(HealthCheck check, CallerBarrier _ = default,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(check);

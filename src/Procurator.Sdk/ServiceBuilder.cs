@@ -30,7 +30,7 @@ public sealed class ServiceBuilder : IDependencyTarget
 
     /// <summary>Sets the kind (postgres, redis, mysql, …); it defaults to the name when the name is a known kind.</summary>
     /// <example><code>Service("cache").Kind("redis");</code></example>
-    public ServiceBuilder Kind(string kind, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    public ServiceBuilder Kind(string kind, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(kind);
         KindSetting = new(kind, new ScriptSite(file, line, nameof(Kind)));
@@ -39,7 +39,7 @@ public sealed class ServiceBuilder : IDependencyTarget
 
     /// <summary>Sets the version to run, such as <c>"15"</c> for postgres.</summary>
     /// <example><code>Service("postgres").Version("15");</code></example>
-    public ServiceBuilder Version(string version, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    public ServiceBuilder Version(string version, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(version);
         VersionSetting = new(version, new ScriptSite(file, line, nameof(Version)));
@@ -48,7 +48,7 @@ public sealed class ServiceBuilder : IDependencyTarget
 
     /// <summary>Sets the port; known kinds default to their usual port.</summary>
     /// <example><code>Service("redis").Port(6380);</code></example>
-    public ServiceBuilder Port(int port, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    public ServiceBuilder Port(int port, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         PortSetting = new(port, new ScriptSite(file, line, nameof(Port)));
         return this;
@@ -56,7 +56,7 @@ public sealed class ServiceBuilder : IDependencyTarget
 
     /// <summary>Sets an environment variable of the service; the same key again replaces it.</summary>
     /// <example><code>Service("postgres").Env("POSTGRES_DB", "app");</code></example>
-    public ServiceBuilder Env(string key, string value, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    public ServiceBuilder Env(string key, string value, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         _env.Set(key, value, new ScriptSite(file, line, nameof(Env)));
         return this;
@@ -64,7 +64,7 @@ public sealed class ServiceBuilder : IDependencyTarget
 
     /// <summary>Sets the health check: <c>Tcp(port)</c>, <c>Http(url)</c> or <c>Exec(command)</c>.</summary>
     /// <example><code>Service("postgres").HealthCheck(Exec("pg_isready"));</code></example>
-    public ServiceBuilder HealthCheck(HealthCheck check, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    public ServiceBuilder HealthCheck(HealthCheck check, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(check);
         HealthCheckSetting = check with { Site = new ScriptSite(file, line, nameof(HealthCheck)) };

@@ -14,7 +14,7 @@ public sealed class WorkspaceBuilder
 
     /// <summary>Names the workspace; it defaults to the script's folder name.</summary>
     /// <example><code>Workspace.Name("shop");</code></example>
-    public WorkspaceBuilder Name(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    public WorkspaceBuilder Name(string name, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(name);
         NameSetting = new(name, new ScriptSite(file, line, nameof(Name)));
@@ -32,7 +32,7 @@ public sealed class WorkspaceBuilder
 
     /// <summary>Sets the nixpkgs flake reference; the default is <c>github:NixOS/nixpkgs/nixos-unstable</c>.</summary>
     /// <example><code>Workspace.Nixpkgs("github:NixOS/nixpkgs/nixos-24.05");</code></example>
-    public WorkspaceBuilder Nixpkgs(string flakeRef, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    public WorkspaceBuilder Nixpkgs(string flakeRef, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(flakeRef);
         NixpkgsSetting = new(flakeRef, new ScriptSite(file, line, nameof(Nixpkgs)));

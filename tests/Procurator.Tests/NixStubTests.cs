@@ -50,7 +50,7 @@ public sealed class NixStubTests
         Assert.Equal("stub-shell", shell.GetProperty("type").GetString());
         Assert.Equal("web", shell.GetProperty("name").GetString());
         Assert.Equal(
-            [StubPath + "nodejs_20", StubPath + "python3Packages.requests"],
+            new[] { StubPath + "nodejs_20", StubPath + "python3Packages.requests" },
             Strings(shell.GetProperty("packages")));
         Assert.Empty(Strings(shell.GetProperty("inputsFrom")));
         Assert.Equal("echo \"café ${HOME}\"\n", shell.GetProperty("shellHook").GetString());
@@ -114,7 +114,7 @@ public sealed class NixStubTests
         var api = Assert.Single(inputs.EnumerateArray());
         Assert.Equal("api", api.GetProperty("name").GetString());
         Assert.Equal("echo api", api.GetProperty("shellHook").GetString());
-        Assert.Equal([StubPath + "python3"], Strings(api.GetProperty("packages")));
+        Assert.Equal(new[] { StubPath + "python3" }, Strings(api.GetProperty("packages")));
         Assert.False(File.Exists(System.IO.Path.Combine(dir.Path, "flake.lock")), "the harness must not write flake.lock");
     }
 
@@ -165,8 +165,8 @@ public sealed class NixStubTests
         Assert.Equal("'it'\\''s'", info.GetProperty("arg").GetString());
     }
 
-    private static string?[] Strings(JsonElement array) =>
-        array.EnumerateArray().Select(e => e.GetString()).ToArray();
+    private static string[] Strings(JsonElement array) =>
+        array.EnumerateArray().Select(e => e.GetString() ?? "<null>").ToArray();
 
     private sealed class TempDir : IDisposable
     {

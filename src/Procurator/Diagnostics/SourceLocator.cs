@@ -8,6 +8,8 @@ namespace Procurator.Diagnostics;
 /// </summary>
 internal sealed class SourceLocator
 {
+    private const int LookAhead = 20;
+
     private readonly Dictionary<string, string[]> _lines = new(StringComparer.Ordinal);
 
     public SourceLocation? Locate(ScriptSite site)
@@ -17,29 +19,21 @@ internal sealed class SourceLocator
             return null;
         }
 
+        // Sites found from the stack carry the line where the statement starts; a fluent
+        // chain spread over lines has the verb further down, so look ahead a few lines.
         var lines = LinesOf(site.File);
-        var text = site.Line <= lines.Length ? lines[site.Line - 1] : string.Empty;
-        return new SourceLocation(site.File, site.Line, ColumnOf(text, site.Member));
-    }
-
-    private static int ColumnOf(string line, string member)
-    {
-        if (member.Length > 0)
+        var last = Math.Min(lines.Length, site.Line + LookAhead);
+        for (var line = site.Line; line <= last && site.Member.Length > 0; line++)
         {
-            var at = line.IndexOf(member + "(", StringComparison.Ordinal);
-            if (at < 0)
-            {
-                at = line.IndexOf(member, StringComparison.Ordinal);
-            }
-
+            var at = lines[line - 1].IndexOf(site.Member + "(", StringComparison.Ordinal);
             if (at >= 0)
             {
-                return at + 1;
+                return new SourceLocation(site.File, line, at + 1);
             }
         }
 
-        var firstText = line.Length - line.TrimStart().Length;
-        return firstText + 1;
+        var text = site.Line <= lines.Length ? lines[site.Line - 1] : string.Empty;
+        return new SourceLocation(site.File, site.Line, text.Length - text.TrimStart().Length + 1);
     }
 
     private string[] LinesOf(string file)

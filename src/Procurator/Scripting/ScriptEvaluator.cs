@@ -106,10 +106,25 @@ internal static class ScriptEvaluator
             return null;
         }
 
-        // The error's span is the directive's string literal: "nuget:Name, 1.0".
-        var tree = diagnostic.Location.SourceTree;
-        var reference = tree?.GetText().ToString(diagnostic.Location.SourceSpan).Trim('"');
+        // "Metadata file 'nuget: Name, 1.0' could not be found": the reference is the quoted part.
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        var start = message.IndexOf('\'', StringComparison.Ordinal);
+        var end = message.LastIndexOf('\'');
+        var reference = start >= 0 && end > start ? message[(start + 1)..end] : null;
         return reference is not null && HermeticMetadataResolver.IsPackageReference(reference) ? reference : null;
+    }
+
+    /// <summary>The frame's column, or the first non-blank column of its line when the PDB has none.</summary>
+    private static int FirstColumn(System.Diagnostics.StackFrame frame)
+    {
+        if (frame.GetFileColumnNumber() > 0)
+        {
+            return frame.GetFileColumnNumber();
+        }
+
+        var lines = File.Exists(frame.GetFileName()) ? File.ReadAllLines(frame.GetFileName()!) : [];
+        var line = frame.GetFileLineNumber() - 1;
+        return line >= 0 && line < lines.Length ? lines[line].Length - lines[line].TrimStart().Length + 1 : 1;
     }
 
     /// <summary>An exception thrown by the script, located at its first frame inside the script's files.</summary>
@@ -120,7 +135,7 @@ internal static class ScriptEvaluator
             .FirstOrDefault(f => f.GetFileName() is { } file && sourceFiles.Contains(file, StringComparer.Ordinal));
         SourceLocation? location = frame is null
             ? null
-            : new SourceLocation(frame.GetFileName()!, frame.GetFileLineNumber(), Math.Max(1, frame.GetFileColumnNumber()));
+            : new SourceLocation(frame.GetFileName()!, frame.GetFileLineNumber(), FirstColumn(frame));
         return Diagnostic.Error(ErrorCodes.ScriptRuntimeError, $"{inner.GetType().Name}: {inner.Message}", location);
     }
 }

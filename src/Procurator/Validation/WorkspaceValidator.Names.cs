@@ -62,10 +62,7 @@ internal sealed partial class WorkspaceValidator
         // Projects, externals and distinct services share one namespace; a service may be
         // declared again (same service, settings merge), anything else may not.
         var first = new Dictionary<string, (string What, ScriptSite Site)>(StringComparer.Ordinal);
-        var declared = _declarations.Projects.Select(p => (What: "project", p.Name, p.Site))
-            .Concat(_declarations.Externals.Select(e => (What: "external", e.Name, e.Site)))
-            .Concat(_declarations.Services.Select(s => (What: "service", s.Name, s.Site)));
-        foreach (var (what, name, site) in declared)
+        foreach (var (what, name, site) in _declarations.Named)
         {
             if (!first.TryGetValue(name, out var earlier))
             {

@@ -18,7 +18,7 @@ internal sealed partial class WorkspaceValidator
             if (project.PathAsWritten is not null && !Directory.Exists(directory))
             {
                 Warning(ErrorCodes.MissingProjectPath,
-                    $"path '{project.PathAsWritten}' of project '{project.Name}' does not exist (looked in {directory})", project.Site);
+                    $"path '{project.PathAsWritten}' of project '{project.Name}' does not exist", project.Site);
             }
 
             // Nix 2.8 cannot take path: inputs outside the master flake's folder.

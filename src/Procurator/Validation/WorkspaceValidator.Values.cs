@@ -105,7 +105,11 @@ internal sealed partial class WorkspaceValidator
 
     private void CheckFlakeRef(string what, string value, ScriptSite site)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Any(char.IsWhiteSpace) || value.Contains('\0', StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Error(ErrorCodes.InvalidValue, $"{what} is empty", site);
+        }
+        else if (value.Any(char.IsWhiteSpace) || value.Contains('\0', StringComparison.Ordinal))
         {
             Error(ErrorCodes.InvalidValue, $"{what} '{value}' is not a flake reference (such as github:owner/repo or path:./dir)", site);
         }

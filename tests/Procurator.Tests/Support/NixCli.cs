@@ -326,6 +326,11 @@ internal sealed class NixCli
         {
             if (!Directory.Exists(dir))
                 throw new DirectoryNotFoundException($"Flake directory {dir} does not exist.");
+
+            // A symlinked flake directory would be copied as the link itself ("escapes from").
+            var info = new DirectoryInfo(dir);
+            if (info.LinkTarget is not null)
+                dir = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dir;
             if (IsUrlSafe(dir))
                 return new UrlSafeDirectory(dir, null);
 

@@ -1,0 +1,1 @@
+Project("api").DependsOn("postgres").Port(8080);

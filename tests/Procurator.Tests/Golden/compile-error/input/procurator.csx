@@ -1,0 +1,2 @@
+Project("api").DependsOn("postgres")
+Project("web").Port("8080");

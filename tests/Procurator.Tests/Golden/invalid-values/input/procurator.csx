@@ -1,0 +1,11 @@
+Workspace.Systems("x86_64-linux", "linux").Nixpkgs("not a ref");
+External("auth", "");
+Service("postgres").Version("").HealthCheck(Exec(" "));
+Project("api", "./nowhere")
+    .Env("NUL", "a\0b")
+    .Packages("nodejs", "bad attr", "python3Packages..requests")
+    .Process("web", "")
+    .HealthCheck(Http("localhost:8080/health"))
+    .BuildDependsOn("postgres")
+    .BuildDependsOn("libz");
+Service("db").Kind("postgress");

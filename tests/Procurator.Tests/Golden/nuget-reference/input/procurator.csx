@@ -1,0 +1,2 @@
+#r "nuget: Newtonsoft.Json, 13.0.1"
+Project("api");
