@@ -8,6 +8,12 @@ internal static class LoadReporter
     public static async Task<(LoadResult Result, int? FailureExitCode)> LoadAsync(
         CliContext cli, string script, string? outputDirectory, CancellationToken cancellationToken)
     {
+        if (!File.Exists(cli.FullPath(script)))
+        {
+            await cli.Error.WriteLineAsync($"procurator: error {ErrorCodes.ScriptNotFound}: script '{script}' was not found (looked in {cli.CurrentDirectory})");
+            return (null!, ExitCodes.ScriptError);
+        }
+
         var result = await WorkspaceLoader.LoadAsync(cli.FullPath(script), outputDirectory is null ? null : cli.FullPath(outputDirectory), cancellationToken);
         foreach (var diagnostic in result.Diagnostics)
         {

@@ -45,13 +45,13 @@ internal static class RunCommand
 
         // 3. Compare (--check) or write atomically.
         var directory = load.Layout.OutputDirectory;
-        var shown = Path.GetRelativePath(cli.CurrentDirectory, directory);
+        string Shown(string name) => Path.GetRelativePath(cli.CurrentDirectory, Path.Combine(directory, name));
         if (check)
         {
             var drifted = OutputWriter.Drifted(directory, files);
             foreach (var name in drifted)
             {
-                await cli.Error.WriteLineAsync($"{Path.Combine(shown, name)}: out of date; run `procurator run {script}` to regenerate it");
+                await cli.Error.WriteLineAsync($"{Shown(name)}: out of date; run `procurator run {script}` to regenerate it");
             }
 
             if (drifted.Count == 0)
@@ -64,7 +64,7 @@ internal static class RunCommand
 
         OutputWriter.Write(directory, files);
         await cli.Out.WriteLineAsync(
-            $"wrote {Path.Combine(shown, "flake.nix")} and {Path.Combine(shown, "procurator.json")}: " +
+            $"wrote {Shown("flake.nix")} and {Shown("procurator.json")}: " +
             $"{Count(model.Projects.Count, "project")}, {Count(model.Services.Count, "service")}, " +
             $"{Count(model.Externals.Count, "external")}, {Count(model.Shells.Count, "shell")}");
         return ExitCodes.Ok;

@@ -108,12 +108,14 @@ internal sealed class NixCli
     /// locked hash of <c>path:./sub</c> inputs, so with a stale lock file edits to a sub-flake
     /// are silently ignored. Nothing is written either way.
     /// </param>
+    /// <param name="overrideInputs">More inputs to replace by local flakes (externals), input name to folder.</param>
     /// <param name="cancellationToken">Cancels the call and kills the process.</param>
     public async Task<NixResult> EvalJsonAsync(
         string flakeDir,
         string attrPath,
         string? apply = null,
         bool ignoreLockFile = false,
+        IReadOnlyDictionary<string, string>? overrideInputs = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(flakeDir);
@@ -135,6 +137,11 @@ internal sealed class NixCli
             $"path:{flake.Path}#{attrPath}",
             "--override-input", "nixpkgs", $"path:{stub.Path}",
         ];
+        foreach (var (input, path) in overrideInputs ?? new Dictionary<string, string>())
+        {
+            args.AddRange(["--override-input", input, $"path:{path}"]);
+        }
+
         if (ignoreLockFile)
             args.Add("--recreate-lock-file");
         if (apply is not null)

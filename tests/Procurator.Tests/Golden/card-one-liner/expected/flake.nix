@@ -41,5 +41,6 @@
           };
         });
 
+      apps = forAllSystems (system: { });
     };
 }
