@@ -16,7 +16,8 @@ internal static class FlakeRenderer
     public static GeneratedFiles Render(WorkspaceModel model, string scriptName, TemplateSource templates)
     {
         var template = templates.Load("flake.nix.scriban");
-        var context = new TemplateContext { StrictVariables = true, NewLine = "\n" };
+        // No loop limit: a big workspace has thousands of shells, exports and apps.
+        var context = new TemplateContext { StrictVariables = true, NewLine = "\n", LoopLimit = int.MaxValue };
         context.PushGlobal(FlakeViewModel.Create(model, scriptName));
         string flake;
         try
@@ -28,6 +29,6 @@ internal static class FlakeRenderer
             throw RenderingException.RenderFailed(template.SourceFilePath ?? "flake.nix.scriban", exception.Message);
         }
 
-        return new GeneratedFiles(flake.ReplaceLineEndings("\n"), ModelJson.Serialize(model));
+        return new GeneratedFiles(flake, ModelJson.Serialize(model));
     }
 }

@@ -11,7 +11,9 @@ internal sealed class TemplateSource(string? overrideDirectory)
     public Template Load(string name)
     {
         var (text, origin) = Read(name);
-        var template = Template.Parse(text, origin);
+        // Only CRLF from a Windows checkout is normalized: ReplaceLineEndings would also turn
+        // U+2028 and form feeds inside the template into newlines.
+        var template = Template.Parse(text.Replace("\r\n", "\n", StringComparison.Ordinal), origin);
         if (template.HasErrors)
         {
             throw RenderingException.BadTemplate(origin, string.Join(Environment.NewLine, template.Messages));
