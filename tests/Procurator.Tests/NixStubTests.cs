@@ -15,7 +15,7 @@ public sealed class NixStubTests
     public async Task MkShell_attributes_come_back_through_eval()
     {
         var nix = NixCli.Require();
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         dir.Write("flake.nix", """
             {
               description = "stub check";
@@ -71,7 +71,7 @@ public sealed class NixStubTests
     public async Task Path_subflake_input_follows_the_stubbed_nixpkgs()
     {
         var nix = NixCli.Require();
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         // The sub-flake names the real nixpkgs too: it only evaluates offline if `follows` works.
         dir.Write("api/flake.nix", """
             {
@@ -122,7 +122,7 @@ public sealed class NixStubTests
     public async Task Parse_accepts_valid_and_rejects_broken_files()
     {
         var nix = NixCli.Require();
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var good = dir.Write("good.nix", "{ a = \"x\\${y}\"; b = ''z''${w}''; }\n");
         var bad = dir.Write("bad.nix", "{ a = ; }\n");
 
@@ -144,7 +144,7 @@ public sealed class NixStubTests
     public async Task Stub_provides_every_flake_system(string system, bool isDarwin)
     {
         var nix = NixCli.Require();
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         dir.Write("flake.nix", """
             {
               description = "re-export";
@@ -167,31 +167,4 @@ public sealed class NixStubTests
 
     private static string[] Strings(JsonElement array) =>
         array.EnumerateArray().Select(e => e.GetString() ?? "<null>").ToArray();
-
-    private sealed class TempDir : IDisposable
-    {
-        public TempDir() => Path = Directory.CreateTempSubdirectory("procurator-nixstub-test-").FullName;
-
-        public string Path { get; }
-
-        public string Write(string relative, string content)
-        {
-            var file = System.IO.Path.Combine(Path, relative);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, content);
-            return file;
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(Path, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort.
-            }
-        }
-    }
 }

@@ -13,13 +13,13 @@ internal static class EvalCommand
         var command = new Command("eval", "Evaluate the workspace script and print the resolved model") { script, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (load, failure) = await LoadReporter.LoadAsync(cli, parse.GetValue(script)!, null, cancellationToken);
-            if (failure is { } exitCode)
+            var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, parse.GetValue(script)!, null, cancellationToken);
+            if (workspace is null)
             {
                 return exitCode;
             }
 
-            var model = load.Model!;
+            var model = workspace.Model;
             if (parse.GetValue(json))
             {
                 await cli.Out.WriteAsync(ModelJson.Serialize(model));

@@ -24,18 +24,18 @@ internal static class RunCommand
     private static async Task<int> RunAsync(CliContext cli, string script, string? output, bool check, string? templates, CancellationToken cancellationToken)
     {
         // 1. Load: evaluate, validate, resolve; errors are printed and nothing is written.
-        var (load, failure) = await LoadReporter.LoadAsync(cli, script, output, cancellationToken);
-        if (failure is { } exitCode)
+        var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, script, output, cancellationToken);
+        if (workspace is null)
         {
             return exitCode;
         }
 
         // 2. Render everything in memory first.
-        var model = load.Model!;
+        var model = workspace.Model;
         GeneratedFiles files;
         try
         {
-            files = FlakeRenderer.Render(model, Path.GetFileName(load.Layout.ScriptPath), new TemplateSource(templates is null ? null : cli.FullPath(templates)));
+            files = FlakeRenderer.Render(model, Path.GetFileName(workspace.Layout.ScriptPath), new TemplateSource(templates is null ? null : cli.FullPath(templates)));
         }
         catch (RenderingException exception)
         {
@@ -44,7 +44,7 @@ internal static class RunCommand
         }
 
         // 3. Compare (--check) or write atomically.
-        var directory = load.Layout.OutputDirectory;
+        var directory = workspace.Layout.OutputDirectory;
         string Shown(string name) => Path.GetRelativePath(cli.CurrentDirectory, Path.Combine(directory, name));
         if (check)
         {

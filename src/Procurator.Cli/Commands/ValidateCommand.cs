@@ -11,13 +11,13 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check the workspace script and report every problem; writes nothing") { script };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (load, failure) = await LoadReporter.LoadAsync(cli, parse.GetValue(script)!, null, cancellationToken);
-            if (failure is { } exitCode)
+            var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, parse.GetValue(script)!, null, cancellationToken);
+            if (workspace is null)
             {
                 return exitCode;
             }
 
-            var model = load.Model!;
+            var model = workspace.Model;
             await cli.Out.WriteLineAsync($"{parse.GetValue(script)}: valid ({model.Projects.Count} projects, {model.Services.Count} services)");
             return ExitCodes.Ok;
         });

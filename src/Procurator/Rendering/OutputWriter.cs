@@ -3,9 +3,9 @@ using System.Text;
 namespace Procurator.Rendering;
 
 /// <summary>
-/// Writes generated files so a reader never sees half a file: each goes to a temporary
-/// file in the same folder, then is renamed over the old one. Nothing is written until
-/// every file has rendered, so a failed run leaves the old files as they were.
+/// Writes generated files so a reader never sees half a file: every file is first written
+/// to a temporary file in the same folder, and only when all of them are on disk is each
+/// renamed over its old version. A failure before that leaves the old files as they were.
 /// </summary>
 internal static class OutputWriter
 {
@@ -14,16 +14,24 @@ internal static class OutputWriter
     public static void Write(string directory, GeneratedFiles files)
     {
         Directory.CreateDirectory(directory);
-        foreach (var (name, content) in files.All)
+        var staged = new List<(string Temporary, string Target)>();
+        try
         {
-            var target = Path.Combine(directory, name);
-            var temporary = Path.Combine(directory, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-            try
+            foreach (var (name, content) in files.All)
             {
+                var temporary = Path.Combine(directory, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+                staged.Add((temporary, Path.Combine(directory, name)));
                 File.WriteAllText(temporary, content, Utf8NoBom);
+            }
+
+            foreach (var (temporary, target) in staged)
+            {
                 File.Move(temporary, target, overwrite: true);
             }
-            finally
+        }
+        finally
+        {
+            foreach (var (temporary, _) in staged)
             {
                 File.Delete(temporary);
             }
