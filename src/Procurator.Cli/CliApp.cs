@@ -13,6 +13,7 @@ internal static class CliApp
             RunCommand.Create(cli),
             ValidateCommand.Create(cli),
             EvalCommand.Create(cli),
+            CacheCommand.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -14,33 +14,46 @@ internal sealed record LoadResult(
     bool ScriptFailed)
 {
     public bool Succeeded => Model is not null;
+
+    /// <summary>How the compiled script was obtained: "hit", "miss" or "off".</summary>
+    public string Cache { get; init; } = "off";
+
+    /// <summary>Time spent per step, for <c>--verbose</c>.</summary>
+    public IReadOnlyList<(string Step, TimeSpan Time)> Timings { get; init; } = [];
 }
 
 /// <summary>The front of the pipeline: evaluate the script, validate what it declares, resolve the model.</summary>
 internal static class WorkspaceLoader
 {
-    public static async Task<LoadResult> LoadAsync(string scriptPath, string? outputDirectory, CancellationToken cancellationToken = default)
+    public static async Task<LoadResult> LoadAsync(
+        string scriptPath, string? outputDirectory, EvaluationOptions options, CancellationToken cancellationToken = default)
     {
         var layout = WorkspaceLayout.For(scriptPath, outputDirectory);
 
         // 1. Evaluate: compile and run the script; its errors stop here.
-        var evaluation = await ScriptEvaluator.EvaluateAsync(scriptPath, cancellationToken);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var evaluation = await ScriptEvaluator.EvaluateAsync(scriptPath, options, cancellationToken);
+        List<(string, TimeSpan)> timings = [("evaluate", clock.Elapsed)];
         if (!evaluation.Succeeded)
         {
-            return new LoadResult(null, evaluation.Diagnostics, layout, evaluation.SourceFiles, ScriptFailed: true);
+            return new LoadResult(null, evaluation.Diagnostics, layout, evaluation.SourceFiles, ScriptFailed: true) { Cache = evaluation.Cache, Timings = timings };
         }
 
         // 2. Resolve names once, then validate everything against them.
         var declarations = evaluation.Declarations!;
         var names = new NameTable(declarations);
+        clock.Restart();
         var diagnostics = WorkspaceValidator.Validate(declarations, names, layout, new SourceLocator());
+        timings.Add(("validate", clock.Elapsed));
         if (diagnostics.Any(d => d.IsError))
         {
-            return new LoadResult(null, diagnostics, layout, evaluation.SourceFiles, ScriptFailed: false);
+            return new LoadResult(null, diagnostics, layout, evaluation.SourceFiles, ScriptFailed: false) { Cache = evaluation.Cache, Timings = timings };
         }
 
         // 3. Build the immutable model.
+        clock.Restart();
         var model = WorkspaceResolver.Resolve(declarations, names, layout);
-        return new LoadResult(model, diagnostics, layout, evaluation.SourceFiles, ScriptFailed: false);
+        timings.Add(("resolve", clock.Elapsed));
+        return new LoadResult(model, diagnostics, layout, evaluation.SourceFiles, ScriptFailed: false) { Cache = evaluation.Cache, Timings = timings };
     }
 }

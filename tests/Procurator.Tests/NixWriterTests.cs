@@ -33,6 +33,7 @@ public sealed class NixWriterTests
     [InlineData("gtk+3", "\"gtk+3\"")]
     [InlineData("a.b", "\"a.b\"")]
     [InlineData("", "\"\"")]
+    [InlineData("api\n", "\"api\\n\"")]
     public void AttrName_is_bare_only_when_Nix_allows_it(string name, string expected) =>
         Assert.Equal(expected, NixWriter.AttrName(name));
 

@@ -1,13 +1,61 @@
 using System.CommandLine;
+using Procurator.Scripting;
 
 namespace Procurator.Cli.Commands;
 
-/// <summary>Arguments and options several commands share, made fresh for each command.</summary>
-internal static class CommonOptions
+/// <summary>How diagnostics are printed: for people, or as one JSON object for tools.</summary>
+internal enum OutputFormat
+{
+    Text,
+    Json,
+}
+
+/// <summary>What every command that evaluates a script was asked for.</summary>
+internal sealed record ScriptRequest(string Script, bool NoCache, double TimeoutSeconds, bool Verbose, OutputFormat Format)
+{
+    public EvaluationOptions EvaluationOptions(CliContext cli) => new(NoCache ? null : cli.Cache(), TimeSpan.FromSeconds(TimeoutSeconds));
+}
+
+/// <summary>The script argument and the options every evaluating command shares, made fresh per command.</summary>
+internal sealed class CommonOptions
 {
     public const string DefaultScript = "procurator.csx";
 
-    public static Argument<string> ScriptArgument()
+    private readonly Argument<string> _script = ScriptArgument();
+    private readonly Option<bool> _noCache = new("--no-cache") { Description = "Compile the script even when a cached compilation is valid, and store nothing" };
+    private readonly Option<double> _timeout = new("--timeout")
+    {
+        Description = "Stop a script that runs longer than this many seconds",
+        DefaultValueFactory = _ => EvaluationOptions.DefaultTimeout.TotalSeconds,
+    };
+
+    private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Say whether the compile cache was used; print full stack traces of script exceptions" };
+    private readonly Option<OutputFormat> _format = new("--format") { Description = "text, or json: one JSON object with every diagnostic (file, line, column, severity, code, message)" };
+
+    public CommonOptions()
+    {
+        _timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is <= 0 or double.NaN)
+            {
+                result.AddError("--timeout must be a positive number of seconds.");
+            }
+        });
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(_script);
+        command.Options.Add(_noCache);
+        command.Options.Add(_timeout);
+        command.Options.Add(_verbose);
+        command.Options.Add(_format);
+    }
+
+    public ScriptRequest Read(ParseResult parse) => new(
+        parse.GetValue(_script)!, parse.GetValue(_noCache), parse.GetValue(_timeout), parse.GetValue(_verbose), parse.GetValue(_format));
+
+    private static Argument<string> ScriptArgument()
     {
         var argument = new Argument<string>("file")
         {

@@ -6,31 +6,37 @@ namespace Procurator.Cli.Commands;
 /// <summary>A workspace that loaded: its model and where its files are.</summary>
 internal sealed record LoadedWorkspace(WorkspaceModel Model, WorkspaceLayout Layout);
 
-/// <summary>Loads a workspace for a command and prints its diagnostics; on failure, says which exit code it means.</summary>
+/// <summary>Loads a workspace for a command and reports its diagnostics; on failure, says which exit code it means.</summary>
 internal static class LoadReporter
 {
     public static async Task<(LoadedWorkspace? Workspace, int ExitCode)> LoadAsync(
-        CliContext cli, string script, string? outputDirectory, CancellationToken cancellationToken)
+        CliContext cli, ScriptRequest request, CommandOutput output, string? outputDirectory, CancellationToken cancellationToken)
     {
-        if (!File.Exists(cli.FullPath(script)))
+        var script = cli.FullPath(request.Script);
+        if (!File.Exists(script))
         {
-            await cli.Error.WriteLineAsync($"procurator: error {ErrorCodes.ScriptNotFound}: script '{script}' was not found (looked in {cli.CurrentDirectory})");
+            await output.DiagnosticsAsync([Diagnostic.Error(ErrorCodes.ScriptNotFound,
+                $"script '{request.Script}' was not found (looked in {cli.CurrentDirectory})", null)]);
             return (null, ExitCodes.ScriptError);
         }
 
-        var result = await WorkspaceLoader.LoadAsync(cli.FullPath(script), outputDirectory is null ? null : cli.FullPath(outputDirectory), cancellationToken);
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            await cli.Error.WriteLineAsync(DiagnosticFormatter.Format(diagnostic, cli.CurrentDirectory));
-        }
-
+        var result = await WorkspaceLoader.LoadAsync(
+            script, outputDirectory is null ? null : cli.FullPath(outputDirectory), request.EvaluationOptions(cli), cancellationToken);
+        await output.VerboseAsync($"procurator: compile cache {result.Cache}{(result.Cache == "off" ? "" : $" ({cli.Cache().Directory})")}; " +
+            (CompilerLoaded() ? "compiler loaded" : "compiler not loaded") + "; " +
+            string.Join(", ", result.Timings.Select(t => $"{t.Step} {t.Time.TotalMilliseconds:0} ms")));
+        await output.DiagnosticsAsync(result.Diagnostics);
         if (result.Model is { } model)
         {
             return (new LoadedWorkspace(model, result.Layout), ExitCodes.Ok);
         }
 
         var errors = result.Diagnostics.Count(d => d.IsError);
-        await cli.Error.WriteLineAsync($"procurator: {errors} error{(errors == 1 ? "" : "s")}; nothing was written");
+        await output.ProblemAsync($"procurator: {errors} error{(errors == 1 ? "" : "s")}; nothing was written");
         return (null, result.ScriptFailed ? ExitCodes.ScriptError : ExitCodes.Invalid);
     }
+
+    // A cache hit must not load Roslyn: that is what makes a warm run fast. Shown with --verbose.
+    private static bool CompilerLoaded() => AppDomain.CurrentDomain.GetAssemblies()
+        .Any(a => a.GetName().Name?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true);
 }

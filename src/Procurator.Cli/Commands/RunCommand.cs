@@ -8,39 +8,40 @@ internal static class RunCommand
 {
     public static Command Create(CliContext cli)
     {
-        var script = CommonOptions.ScriptArgument();
+        var common = new CommonOptions();
         var output = new Option<string?>("--output", "-o") { Description = "Folder to write flake.nix and procurator.json to (default: the script's folder)" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when the files on disk differ from what would be generated" };
         var templates = new Option<string?>("--templates") { Description = "Folder with Scriban templates that replace the built-in ones" };
-        var command = new Command("run", "Generate the master flake.nix and procurator.json from the workspace script")
-        {
-            script, output, check, templates,
-        };
+        var command = new Command("run", "Generate the master flake.nix and procurator.json from the workspace script") { output, check, templates };
+        common.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            cli, parse.GetValue(script)!, parse.GetValue(output), parse.GetValue(check), parse.GetValue(templates), cancellationToken));
+            cli, common.Read(parse), parse.GetValue(output), parse.GetValue(check), parse.GetValue(templates), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext cli, string script, string? output, bool check, string? templates, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext cli, ScriptRequest request, string? outputDirectory, bool check, string? templates, CancellationToken cancellationToken)
     {
-        // 1. Load: evaluate, validate, resolve; errors are printed and nothing is written.
-        var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, script, output, cancellationToken);
+        // 1. Load: evaluate, validate, resolve; errors are reported and nothing is written.
+        var output = new CommandOutput(cli, request);
+        var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, request, output, outputDirectory, cancellationToken);
         if (workspace is null)
         {
-            return exitCode;
+            return await output.FinishAsync(exitCode);
         }
 
         // 2. Render everything in memory first.
         var model = workspace.Model;
         GeneratedFiles files;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             files = FlakeRenderer.Render(model, Path.GetFileName(workspace.Layout.ScriptPath), new TemplateSource(templates is null ? null : cli.FullPath(templates)));
+            await output.VerboseAsync($"procurator: render {clock.Elapsed.TotalMilliseconds:0} ms");
         }
         catch (RenderingException exception)
         {
             await cli.Error.WriteLineAsync($"procurator: error: {exception.Message}; nothing was written");
-            return ExitCodes.TemplateError;
+            return await output.FinishAsync(ExitCodes.TemplateError);
         }
 
         // 3. Compare (--check) or write atomically.
@@ -51,23 +52,36 @@ internal static class RunCommand
             var drifted = OutputWriter.Drifted(directory, files);
             foreach (var name in drifted)
             {
-                await cli.Error.WriteLineAsync($"{Shown(name)}: out of date; run `procurator run {script}` to regenerate it");
+                await output.ProblemAsync($"{Shown(name)}: out of date; run `procurator run {request.Script}` to regenerate it");
             }
 
             if (drifted.Count == 0)
             {
-                await cli.Out.WriteLineAsync("flake.nix and procurator.json are up to date");
+                await output.MessageAsync("flake.nix and procurator.json are up to date");
             }
 
-            return drifted.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
+            output.Field("drifted", json => WriteNames(json, drifted.Select(Shown)));
+            return await output.FinishAsync(drifted.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid);
         }
 
         OutputWriter.Write(directory, files);
-        await cli.Out.WriteLineAsync(
+        await output.MessageAsync(
             $"wrote {Shown("flake.nix")} and {Shown("procurator.json")}: " +
             $"{Count(model.Projects.Count, "project")}, {Count(model.Services.Count, "service")}, " +
             $"{Count(model.Externals.Count, "external")}, {Count(model.Shells.Count, "shell")}");
-        return ExitCodes.Ok;
+        output.Field("written", json => WriteNames(json, files.All.Select(f => Shown(f.Name))));
+        return await output.FinishAsync(ExitCodes.Ok);
+    }
+
+    private static void WriteNames(System.Text.Json.Utf8JsonWriter json, IEnumerable<string> names)
+    {
+        json.WriteStartArray();
+        foreach (var name in names)
+        {
+            json.WriteStringValue(name);
+        }
+
+        json.WriteEndArray();
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";

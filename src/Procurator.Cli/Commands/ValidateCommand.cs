@@ -2,24 +2,25 @@ using System.CommandLine;
 
 namespace Procurator.Cli.Commands;
 
-/// <summary><c>procurator validate</c>: evaluate and validate, print every problem, write nothing.</summary>
+/// <summary><c>procurator validate</c>: evaluate and validate, report every problem, write nothing.</summary>
 internal static class ValidateCommand
 {
     public static Command Create(CliContext cli)
     {
-        var script = CommonOptions.ScriptArgument();
-        var command = new Command("validate", "Check the workspace script and report every problem; writes nothing") { script };
+        var common = new CommonOptions();
+        var command = new Command("validate", "Check the workspace script and report every problem; writes nothing");
+        common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, parse.GetValue(script)!, null, cancellationToken);
-            if (workspace is null)
+            var request = common.Read(parse);
+            var output = new CommandOutput(cli, request);
+            var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, request, output, null, cancellationToken);
+            if (workspace is not null)
             {
-                return exitCode;
+                await output.MessageAsync($"{request.Script}: valid ({workspace.Model.Projects.Count} projects, {workspace.Model.Services.Count} services)");
             }
 
-            var model = workspace.Model;
-            await cli.Out.WriteLineAsync($"{parse.GetValue(script)}: valid ({model.Projects.Count} projects, {model.Services.Count} services)");
-            return ExitCodes.Ok;
+            return await output.FinishAsync(exitCode);
         });
         return command;
     }

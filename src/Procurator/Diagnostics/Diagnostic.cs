@@ -12,6 +12,9 @@ internal sealed record SourceLocation(string File, int Line, int Column);
 /// <summary>A user mistake, reported as data: <c>file(line,col): error PRO001: message</c>.</summary>
 internal sealed record Diagnostic(Severity Severity, string Code, string Message, SourceLocation? Location)
 {
+    /// <summary>More for <c>--verbose</c>, such as the full stack trace of a script exception.</summary>
+    public string? Detail { get; init; }
+
     public bool IsError => Severity == Severity.Error;
 
     public static Diagnostic Error(string code, string message, SourceLocation? location) =>

@@ -23,4 +23,5 @@ internal static class ErrorCodes
     public const string InvalidPackage = "PRO017";
     public const string ReservedName = "PRO018";
     public const string ScriptNotFound = "PRO019";
+    public const string ScriptTimeout = "PRO020";
 }

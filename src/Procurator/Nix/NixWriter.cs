@@ -7,9 +7,10 @@ namespace Procurator.Nix;
 /// The one place that turns values into Nix source. Every string is escaped and every
 /// attribute name quoted when it needs it, so no user string reaches a flake raw.
 /// </summary>
-internal static class NixWriter
+internal static partial class NixWriter
 {
-    private static readonly Regex BareIdentifier = new("^[A-Za-z_][A-Za-z0-9_'-]*$", RegexOptions.CultureInvariant);
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_'-]*\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex BareIdentifier();
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
@@ -42,7 +43,7 @@ internal static class NixWriter
 
     /// <summary>An attribute name: bare when Nix allows it, else a quoted string.</summary>
     public static string AttrName(string name) =>
-        BareIdentifier.IsMatch(name) && !Keywords.Contains(name) ? name : String(name);
+        BareIdentifier().IsMatch(name) && !Keywords.Contains(name) ? name : String(name);
 
     /// <summary>A selection such as <c>pkgs.python3Packages.requests</c>, each segment quoted when needed.</summary>
     public static string Select(string root, IEnumerable<string> path) =>

@@ -9,4 +9,7 @@ internal sealed record EvaluationResult(
     IReadOnlyList<string> SourceFiles)
 {
     public bool Succeeded => Declarations is not null && !Diagnostics.Any(d => d.IsError);
+
+    /// <summary>How the compiled script was obtained: "hit", "miss" or "off".</summary>
+    public string Cache { get; init; } = "off";
 }

@@ -14,7 +14,7 @@ internal sealed partial class WorkspaceValidator
                 if (_names.KindOf(dependency.Name) is null)
                 {
                     Error(ErrorCodes.UnknownDependency,
-                        $"project '{project.Name}' depends on '{dependency.Name}', which is not declared{UnknownHint(dependency.Name)}",
+                        $"project '{project.Name}' depends on '{Show(dependency.Name)}', which is not declared{UnknownHint(dependency.Name)}",
                         dependency.Site);
                 }
             }
@@ -29,7 +29,7 @@ internal sealed partial class WorkspaceValidator
 
                 var message = kind is { } other
                     ? $"project '{project.Name}' has a build dependency on '{dependency.Value}', which is a {NameTable.Describe(other)}; build dependencies name projects"
-                    : $"project '{project.Name}' has a build dependency on '{dependency.Value}', which is not a declared project{Suggestions.DidYouMean(dependency.Value, ProjectNames)}";
+                    : $"project '{project.Name}' has a build dependency on '{Show(dependency.Value)}', which is not a declared project{Suggestions.DidYouMean(dependency.Value, ProjectNames)}";
                 Error(ErrorCodes.UnknownBuildDependency, message, dependency.Site);
             }
         }

@@ -6,7 +6,8 @@ namespace Procurator.Validation;
 
 internal sealed partial class WorkspaceValidator
 {
-    private static readonly Regex EnvKeyPattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex EnvKeyPattern();
 
     private void CheckEnv()
     {
@@ -40,10 +41,10 @@ internal sealed partial class WorkspaceValidator
 
     private void CheckEnvKeys(string owner, IEnumerable<EnvDeclaration> vars)
     {
-        foreach (var env in vars.Where(e => !EnvKeyPattern.IsMatch(e.Key)))
+        foreach (var env in vars.Where(e => !EnvKeyPattern().IsMatch(e.Key)))
         {
             Error(ErrorCodes.InvalidEnvKey,
-                $"env var name '{env.Key}' of {owner} is not a valid shell variable name (letters, digits and '_', not starting with a digit)",
+                $"env var name '{Show(env.Key)}' of {owner} is not a valid shell variable name (letters, digits and '_', not starting with a digit)",
                 env.Site);
         }
     }

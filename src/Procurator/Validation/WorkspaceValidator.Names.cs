@@ -6,7 +6,8 @@ namespace Procurator.Validation;
 
 internal sealed partial class WorkspaceValidator
 {
-    private static readonly Regex NamePattern = new("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant);
+    [GeneratedRegex("^[a-z][a-z0-9-]*\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
 
     // Flake inputs and dev shells share a namespace with these.
     private static readonly HashSet<string> ReservedProjectNames = new(StringComparer.Ordinal) { "default", "nixpkgs", "self" };
@@ -49,10 +50,10 @@ internal sealed partial class WorkspaceValidator
 
     private void CheckName(string what, string name, ScriptSite site)
     {
-        if (!NamePattern.IsMatch(name))
+        if (!NamePattern().IsMatch(name))
         {
             Error(ErrorCodes.InvalidName,
-                $"invalid {what} name '{name}': a name starts with a lower-case letter and holds only a-z, 0-9 and '-'",
+                $"invalid {what} name '{Show(name)}': a name starts with a lower-case letter and holds only a-z, 0-9 and '-'",
                 site);
         }
     }

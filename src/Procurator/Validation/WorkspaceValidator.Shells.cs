@@ -26,7 +26,7 @@ internal sealed partial class WorkspaceValidator
                         break;
                     default:
                         Error(ErrorCodes.UnknownShellProject,
-                            $"shell '{shell.Name}' names '{name}', which is not a declared project{Suggestions.DidYouMean(name, ProjectNames)}",
+                            $"shell '{shell.Name}' names '{Show(name)}', which is not a declared project{Suggestions.DidYouMean(name, ProjectNames)}",
                             shell.Site);
                         break;
                 }

@@ -6,8 +6,10 @@ namespace Procurator.Validation;
 
 internal sealed partial class WorkspaceValidator
 {
-    private static readonly Regex SystemPattern = new("^[a-z0-9_]+-[a-z0-9_]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex PackageSegment = new("^[A-Za-z0-9_][A-Za-z0-9_'+.-]*$", RegexOptions.CultureInvariant);
+    [GeneratedRegex("^[a-z0-9_]+-[a-z0-9_]+\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex SystemPattern();
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_'+.-]*\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex PackageSegment();
 
     /// <summary>Strings that reach Nix or a shell: no NUL (Nix strings cannot hold it), nothing empty that must not be.</summary>
     private void CheckValues()
@@ -78,9 +80,9 @@ internal sealed partial class WorkspaceValidator
                 Error(ErrorCodes.InvalidValue, "Workspace.Systems() names no systems", systems.Site);
             }
 
-            foreach (var system in systems.Value.Where(s => !SystemPattern.IsMatch(s)))
+            foreach (var system in systems.Value.Where(s => !SystemPattern().IsMatch(s)))
             {
-                Error(ErrorCodes.InvalidValue, $"'{system}' is not a Nix system such as x86_64-linux or aarch64-darwin", systems.Site);
+                Error(ErrorCodes.InvalidValue, $"'{Show(system)}' is not a Nix system such as x86_64-linux or aarch64-darwin", systems.Site);
             }
         }
     }
@@ -117,10 +119,10 @@ internal sealed partial class WorkspaceValidator
 
     private void CheckPackage(string project, Located<string> package)
     {
-        if (package.Value.Split('.').Any(segment => !PackageSegment.IsMatch(segment) || segment.Contains('.', StringComparison.Ordinal)))
+        if (package.Value.Split('.').Any(segment => !PackageSegment().IsMatch(segment) || segment.Contains('.', StringComparison.Ordinal)))
         {
             Error(ErrorCodes.InvalidPackage,
-                $"package '{package.Value}' of project '{project}' is not a nixpkgs attribute path (such as nodejs_20 or python3Packages.requests)",
+                $"package '{Show(package.Value)}' of project '{project}' is not a nixpkgs attribute path (such as nodejs_20 or python3Packages.requests)",
                 package.Site);
         }
     }

@@ -53,6 +53,25 @@ internal sealed partial class WorkspaceValidator
     private void Warning(string code, string message, ScriptSite site) =>
         _diagnostics.Add(Diagnostic.Warning(code, message, _locator.Locate(site)));
 
+    /// <summary>A user string for a one-line message: control characters escaped, C#-style.</summary>
+    private static string Show(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>A site as <c>file(line,col)</c> for messages that point at a second place.</summary>
     private string Where(ScriptSite site)
     {

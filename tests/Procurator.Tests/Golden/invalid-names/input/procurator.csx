@@ -5,3 +5,4 @@ Shell("back end", "2fast");
 Project("ok").Process("Web Server", "npm start");
 External("Auth", "github:acme/auth");
 Project("default");
+Project("newline-at-end\n");

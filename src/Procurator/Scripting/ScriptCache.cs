@@ -1,0 +1,174 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Procurator.Scripting;
+
+/// <summary>
+/// Compiled scripts on disk, so every run after the first skips Roslyn. An entry is a
+/// manifest <c>KEY.json</c> naming a content-addressed assembly and PDB. Every write goes
+/// to a temporary file and is renamed into place, so racing runs never see half an entry;
+/// a cache folder that cannot be written is silently skipped (the run still works).
+/// </summary>
+internal sealed class ScriptCache(string directory, TimeProvider clock)
+{
+    public static readonly TimeSpan UnusedLifetime = TimeSpan.FromDays(30);
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromDays(1);
+
+    public string Directory { get; } = directory;
+
+    /// <summary><c>PROCURATOR_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/procurator</c>, else <c>~/.cache/procurator</c>.</summary>
+    public static string DefaultDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("PROCURATOR_CACHE_DIR") is { Length: > 0 } explicitDir)
+        {
+            return Path.GetFullPath(explicitDir);
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var root = xdg is { Length: > 0 } ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(root, "procurator");
+    }
+
+    private string EntriesDirectory => Path.Combine(Directory, $"scripts-v{ScriptCacheKey.FormatVersion}");
+
+    /// <summary>The compiled script for <paramref name="key"/>, when every file it was made from is unchanged.</summary>
+    public CompiledScript? TryLoad(string key)
+    {
+        try
+        {
+            var manifestPath = ManifestPath(key);
+            if (!File.Exists(manifestPath))
+            {
+                return null;
+            }
+
+            var manifest = ReadManifest(manifestPath);
+            if (manifest is null || !manifest.Sources.Concat(manifest.References).All(IsUnchanged))
+            {
+                return null;
+            }
+
+            var script = new CompiledScript(
+                File.ReadAllBytes(Path.Combine(EntriesDirectory, manifest.Assembly)),
+                File.ReadAllBytes(Path.Combine(EntriesDirectory, manifest.Pdb)),
+                manifest.Sources,
+                manifest.References);
+            File.SetLastWriteTimeUtc(manifestPath, clock.GetUtcNow().UtcDateTime); // marks it used, for pruning
+            return script;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores a compiled script; returns false (and leaves no trace) when the folder cannot be written.</summary>
+    public bool TryStore(string key, CompiledScript script)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(EntriesDirectory);
+            var stem = $"{key}-{FileHash.Of(script.Assembly)[..16]}";
+            WriteAtomically($"{stem}.dll", script.Assembly);
+            WriteAtomically($"{stem}.pdb", script.Pdb);
+            var manifest = new CacheManifest($"{stem}.dll", $"{stem}.pdb", script.Sources.ToArray(), script.References.ToArray());
+            WriteAtomically($"{key}.json", JsonSerializer.SerializeToUtf8Bytes(manifest, CacheJsonContext.Default.CacheManifest));
+            PruneIfDue();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes every entry; returns how many compiled scripts were removed.</summary>
+    public int Clear()
+    {
+        if (!System.IO.Directory.Exists(EntriesDirectory))
+        {
+            return 0;
+        }
+
+        var count = System.IO.Directory.GetFiles(EntriesDirectory, "*.json").Length;
+        System.IO.Directory.Delete(EntriesDirectory, recursive: true);
+        return count;
+    }
+
+    /// <summary>Removes entries unused for <see cref="UnusedLifetime"/>, at most once a day.</summary>
+    public void PruneIfDue()
+    {
+        var marker = Path.Combine(EntriesDirectory, ".last-prune");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (File.Exists(marker) && now - File.GetLastWriteTimeUtc(marker) < PruneInterval)
+        {
+            return;
+        }
+
+        File.WriteAllBytes(marker, []);
+        File.SetLastWriteTimeUtc(marker, now);
+        var live = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in System.IO.Directory.GetFiles(EntriesDirectory, "*.json"))
+        {
+            if (now - File.GetLastWriteTimeUtc(path) > UnusedLifetime)
+            {
+                File.Delete(path);
+                continue;
+            }
+
+            if (ReadManifest(path) is { } manifest)
+            {
+                live.Add(manifest.Assembly);
+                live.Add(manifest.Pdb);
+            }
+        }
+
+        // Assemblies and PDBs no manifest names (expired or replaced entries) go too, once
+        // old enough that no racing run can be about to name them.
+        foreach (var file in System.IO.Directory.GetFiles(EntriesDirectory))
+        {
+            var name = Path.GetFileName(file);
+            var isBinary = name.EndsWith(".dll", StringComparison.Ordinal) || name.EndsWith(".pdb", StringComparison.Ordinal);
+            if (isBinary && !live.Contains(name) && now - File.GetLastWriteTimeUtc(file) > PruneInterval)
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static CacheManifest? ReadManifest(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), CacheJsonContext.Default.CacheManifest);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private string ManifestPath(string key) => Path.Combine(EntriesDirectory, $"{key}.json");
+
+    private static bool IsUnchanged(SourceDependency dependency) => FileHash.OfFile(dependency.Path) == dependency.Sha256;
+
+    private void WriteAtomically(string name, byte[] bytes)
+    {
+        var temporary = Path.Combine(EntriesDirectory, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, Path.Combine(EntriesDirectory, name), overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}
+
+internal sealed record CacheManifest(string Assembly, string Pdb, SourceDependency[] Sources, SourceDependency[] References);
+
+[JsonSerializable(typeof(CacheManifest))]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+internal sealed partial class CacheJsonContext : JsonSerializerContext;

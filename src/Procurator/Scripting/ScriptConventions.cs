@@ -1,0 +1,32 @@
+using System.Reflection;
+
+namespace Procurator.Scripting;
+
+/// <summary>
+/// What every script is compiled with: the namespaces it sees without a <c>using</c> (the
+/// DSL statically) and the assemblies it may use. The compile cache key and the editor
+/// files are made from the same lists.
+/// </summary>
+internal static class ScriptConventions
+{
+    public static readonly IReadOnlyList<string> Imports =
+    [
+        "System", "System.IO", "System.Linq", "System.Collections.Generic",
+        "Procurator", "Procurator.Dsl",
+    ];
+
+    // The core library, LINQ, collections, IO, regular expressions, and the DSL.
+    public static readonly IReadOnlyList<Assembly> References =
+    [
+        typeof(Dsl).Assembly, typeof(object).Assembly, typeof(Enumerable).Assembly,
+        typeof(List<>).Assembly, typeof(File).Assembly, typeof(Console).Assembly,
+        typeof(System.Text.RegularExpressions.Regex).Assembly,
+        Assembly.Load("System.Runtime"),
+    ];
+
+    /// <summary>Options that change the compiled code; part of the cache key.</summary>
+    public static string OptionsFingerprint =>
+        $"imports={string.Join(',', Imports)};references={string.Join(',', References.Select(a => a.GetName().Name))};unsafe=false;debug=portable-pdb";
+
+    public static Assembly SdkAssembly => typeof(Dsl).Assembly;
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Reflection;
+using Procurator.Diagnostics;
+
+namespace Procurator.Scripting;
+
+/// <summary>
+/// Runs a compiled script and collects what it declares. The script runs on a pool thread
+/// under a watchdog: a script that loops forever is abandoned after the timeout, and the
+/// CLI then exits, which ends the thread (a .NET thread cannot be killed from outside).
+/// </summary>
+internal static class ScriptRunner
+{
+    public static async Task<EvaluationResult> RunAsync(CompiledScript script, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var sourceFiles = script.SourceFiles.ToArray();
+        var context = new ScriptLoadContext(script.References.Select(r => r.Path));
+        try
+        {
+            var assembly = context.LoadFromStream(new MemoryStream(script.Assembly), new MemoryStream(script.Pdb));
+            var factory = assembly.GetType("Submission#0")?.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)
+                ?? throw new InvalidOperationException("The compiled script has no Submission#0.<Factory> entry point.");
+
+            var declarations = new WorkspaceDeclarations();
+            using (DslContext.Begin(declarations))
+            {
+                // Slot 0 holds the globals (none), slot 1 the submission itself.
+                var run = Task.Run(() => (Task<object>)factory.Invoke(null, [new object?[] { null, null }])!, cancellationToken);
+                try
+                {
+                    await run.WaitAsync(timeout, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    return new EvaluationResult(null, [TimedOut(timeout, script)], sourceFiles);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    return new EvaluationResult(null, [RuntimeError(exception, sourceFiles)], sourceFiles);
+                }
+            }
+
+            return new EvaluationResult(declarations, [], sourceFiles);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static Diagnostic TimedOut(TimeSpan timeout, CompiledScript script)
+    {
+        var main = script.Sources.FirstOrDefault()?.Path;
+        return Diagnostic.Error(ErrorCodes.ScriptTimeout,
+            $"the script did not finish within {timeout.TotalSeconds:0.###} s and was stopped (does it loop forever or wait on something?); raise the limit with --timeout SECONDS",
+            main is null ? null : new SourceLocation(main, 1, 1));
+    }
+
+    /// <summary>An exception thrown by the script, located at its first frame inside the script's files.</summary>
+    private static Diagnostic RuntimeError(Exception exception, IReadOnlyCollection<string> sourceFiles)
+    {
+        var inner = exception is TargetInvocationException { InnerException: { } e } ? e : exception;
+        var frame = new StackTrace(inner, fNeedFileInfo: true).GetFrames()
+            .FirstOrDefault(f => f.GetFileName() is { } file && sourceFiles.Contains(file, StringComparer.Ordinal));
+        SourceLocation? location = frame is null
+            ? null
+            : new SourceLocation(frame.GetFileName()!, frame.GetFileLineNumber(), FirstColumn(frame));
+        return Diagnostic.Error(ErrorCodes.ScriptRuntimeError, $"{inner.GetType().Name}: {inner.Message}", location) with
+        {
+            Detail = inner.ToString(),
+        };
+    }
+
+    /// <summary>The frame's column, or the first non-blank column of its line when the PDB has none.</summary>
+    private static int FirstColumn(StackFrame frame)
+    {
+        if (frame.GetFileColumnNumber() > 0)
+        {
+            return frame.GetFileColumnNumber();
+        }
+
+        var lines = File.Exists(frame.GetFileName()) ? File.ReadAllLines(frame.GetFileName()!) : [];
+        var line = frame.GetFileLineNumber() - 1;
+        return line >= 0 && line < lines.Length ? lines[line].Length - lines[line].TrimStart().Length + 1 : 1;
+    }
+}
