@@ -73,6 +73,7 @@ internal sealed class ScriptCache(string directory, TimeProvider clock)
             WriteAtomically($"{stem}.pdb", script.Pdb);
             var manifest = new CacheManifest($"{stem}.dll", $"{stem}.pdb", script.Sources.ToArray(), script.References.ToArray());
             WriteAtomically($"{key}.json", JsonSerializer.SerializeToUtf8Bytes(manifest, CacheJsonContext.Default.CacheManifest));
+            File.SetLastWriteTimeUtc(ManifestPath(key), clock.GetUtcNow().UtcDateTime); // pruning goes by this clock
             PruneIfDue();
             return true;
         }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,32 +5,46 @@ using System.Text;
 namespace Procurator.Scripting;
 
 /// <summary>
-/// What decides whether a compiled script can be reused: the cache format, the script's
-/// path and bytes, the SDK build, the Roslyn version, the runtime and the script options.
-/// <c>#load</c>ed files are not known before compiling; the cache entry records them with
-/// their hashes and a hit re-checks them.
+/// Everything besides the script that decides what it compiles to: the SDK and engine
+/// builds, the Roslyn version, the runtime and the script options.
+/// </summary>
+internal sealed record Toolchain(string Sdk, string Engine, string Roslyn, string Runtime, string Options)
+{
+    public static Toolchain Current { get; } = new(
+        ScriptConventions.SdkAssembly.ManifestModule.ModuleVersionId.ToString(),
+        typeof(Toolchain).Assembly.ManifestModule.ModuleVersionId.ToString(),
+        RoslynVersion(),
+        $"{RuntimeInformation.FrameworkDescription}/{RuntimeInformation.ProcessArchitecture}",
+        ScriptConventions.OptionsFingerprint);
+
+    // Read from this assembly's references (metadata only), so computing a key never loads Roslyn.
+    private static string RoslynVersion() => string.Join(',', typeof(Toolchain).Assembly.GetReferencedAssemblies()
+        .Where(a => a.Name?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true)
+        .Select(a => a.FullName)
+        .Order(StringComparer.Ordinal));
+}
+
+/// <summary>
+/// The cache key of a script: the cache format, the script's path and bytes, and the
+/// toolchain. <c>#load</c>ed files are not known before compiling; the cache entry records
+/// them with their hashes and a hit re-checks them.
 /// </summary>
 internal static class ScriptCacheKey
 {
     public const int FormatVersion = 1;
 
-    public static string For(string fullPath, byte[] code)
+    public static string For(string fullPath, byte[] code, Toolchain toolchain)
     {
-        var text = new StringBuilder()
-            .Append("format=").Append(FormatVersion).Append('\n')
-            .Append("path=").Append(fullPath).Append('\n')
-            .Append("script=").Append(FileHash.Of(code)).Append('\n')
-            .Append("sdk=").Append(ScriptConventions.SdkAssembly.ManifestModule.ModuleVersionId).Append('\n')
-            .Append("engine=").Append(typeof(ScriptCacheKey).Assembly.ManifestModule.ModuleVersionId).Append('\n')
-            .Append("roslyn=").Append(RoslynVersion).Append('\n')
-            .Append("runtime=").Append(RuntimeInformation.FrameworkDescription).Append('/').Append(RuntimeInformation.ProcessArchitecture).Append('\n')
-            .Append("options=").Append(ScriptConventions.OptionsFingerprint).Append('\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+        var text = $"""
+            format={FormatVersion}
+            path={fullPath}
+            script={FileHash.Of(code)}
+            sdk={toolchain.Sdk}
+            engine={toolchain.Engine}
+            roslyn={toolchain.Roslyn}
+            runtime={toolchain.Runtime}
+            options={toolchain.Options}
+            """;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
-
-    // Read from this assembly's references (metadata only), so computing a key never loads Roslyn.
-    private static string RoslynVersion => string.Join(',', typeof(ScriptCacheKey).Assembly.GetReferencedAssemblies()
-        .Where(a => a.Name?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true)
-        .Select(a => a.FullName)
-        .Order(StringComparer.Ordinal));
 }

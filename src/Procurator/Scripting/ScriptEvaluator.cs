@@ -5,6 +5,9 @@ namespace Procurator.Scripting;
 /// <summary>How to evaluate: the compile cache (null: off) and the time a script may run.</summary>
 internal sealed record EvaluationOptions(ScriptCache? Cache, TimeSpan Timeout)
 {
+    /// <summary>What the cache key takes besides the script; tests vary it.</summary>
+    public Toolchain Toolchain { get; init; } = Toolchain.Current;
+
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     public static EvaluationOptions Default { get; } = new(null, DefaultTimeout);
@@ -27,7 +30,7 @@ internal static class ScriptEvaluator
 
         // 1. Look up the compiled script: the key covers the script, SDK, compiler and runtime.
         var code = await File.ReadAllBytesAsync(fullPath, cancellationToken);
-        var key = ScriptCacheKey.For(fullPath, code);
+        var key = ScriptCacheKey.For(fullPath, code, options.Toolchain);
         var compiled = options.Cache?.TryLoad(key);
         var cacheState = options.Cache is null ? "off" : compiled is null ? "miss" : "hit";
 
