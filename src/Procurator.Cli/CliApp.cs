@@ -14,6 +14,7 @@ internal static class CliApp
             ValidateCommand.Create(cli),
             EvalCommand.Create(cli),
             CacheCommand.Create(cli),
+            InitCommand.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -5,7 +5,7 @@ internal static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>Validation errors, or generated files that drifted (<c>run --check</c>).</summary>
+    /// <summary>Validation errors, generated files that drifted (<c>run --check</c>), or files <c>init</c> would overwrite.</summary>
     public const int Invalid = 1;
 
     /// <summary>The script did not compile or threw while running.</summary>

@@ -63,8 +63,12 @@ internal sealed class CommonOptions
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => DefaultScript,
         };
+        return RefusingOptions(argument);
+    }
 
-        // An unknown option would otherwise be taken for the file name.
+    /// <summary>An unknown option would otherwise be taken for the argument's value (a file or folder name).</summary>
+    public static Argument<string> RefusingOptions(Argument<string> argument)
+    {
         argument.Validators.Add(result =>
         {
             if (result.Tokens is [{ Value: var token }] && token.StartsWith('-'))

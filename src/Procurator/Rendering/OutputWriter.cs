@@ -11,16 +11,22 @@ internal static class OutputWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(string directory, GeneratedFiles files)
+    public static void Write(string directory, GeneratedFiles files) => Write(directory, files.All);
+
+    /// <summary>Writes <paramref name="files"/>, named relative to <paramref name="directory"/> (<c>.vscode/settings.json</c>).</summary>
+    public static void Write(string directory, IEnumerable<(string Name, string Content)> files)
     {
-        Directory.CreateDirectory(directory);
         var staged = new List<(string Temporary, string Target)>();
         try
         {
-            foreach (var (name, content) in files.All)
+            foreach (var (name, content) in files)
             {
-                var temporary = Path.Combine(directory, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-                staged.Add((temporary, Path.Combine(directory, name)));
+                // Staged in its target's folder, so the rename is atomic.
+                var target = Path.Combine(directory, name);
+                var folder = Path.GetDirectoryName(target)!;
+                Directory.CreateDirectory(folder);
+                var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+                staged.Add((temporary, target));
                 File.WriteAllText(temporary, content, Utf8NoBom);
             }
 
@@ -40,12 +46,9 @@ internal static class OutputWriter
 
     /// <summary>The generated files whose content on disk differs from <paramref name="files"/> (or is missing).</summary>
     public static IReadOnlyList<string> Drifted(string directory, GeneratedFiles files) =>
-        files.All
-            .Where(f =>
-            {
-                var path = Path.Combine(directory, f.Name);
-                return !File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(Utf8NoBom.GetBytes(f.Content));
-            })
-            .Select(f => f.Name)
-            .ToArray();
+        files.All.Where(f => !IsOnDisk(Path.Combine(directory, f.Name), f.Content)).Select(f => f.Name).ToArray();
+
+    /// <summary>Whether <paramref name="path"/> exists and holds exactly <paramref name="content"/>, as it would be written.</summary>
+    public static bool IsOnDisk(string path, string content) =>
+        File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(Utf8NoBom.GetBytes(content));
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.Versioning;
 
 namespace Procurator.Scripting;
 
@@ -29,4 +30,18 @@ internal static class ScriptConventions
         $"imports={string.Join(',', Imports)};references={string.Join(',', References.Select(a => a.GetName().Name))};unsafe=false;debug=portable-pdb";
 
     public static Assembly SdkAssembly => typeof(Dsl).Assembly;
+
+    /// <summary>Where the running tool loaded Procurator.Sdk.dll from; its XML docs (hovers) sit beside it.</summary>
+    public static string SdkAssemblyPath => SdkAssembly.Location;
+
+    /// <summary>The framework Procurator.Sdk was built for, as a target framework moniker (<c>net10.0</c>).</summary>
+    public static string SdkTargetFramework
+    {
+        get
+        {
+            // ".NETCoreApp,Version=v10.0" -> "net10.0"
+            var version = new FrameworkName(SdkAssembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName).Version;
+            return $"net{version.Major}.{version.Minor}";
+        }
+    }
 }
