@@ -15,6 +15,10 @@ internal static class CliApp
             EvalCommand.Create(cli),
             CacheCommand.Create(cli),
             InitCommand.Create(cli),
+            GraphCommand.Create(cli),
+            ImpactCommand.Create(cli),
+            AffectedCommand.Create(cli),
+            PlanCommand.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -32,8 +32,15 @@ internal sealed class CommonOptions
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Say whether the compile cache was used; print full stack traces of script exceptions" };
     private readonly Option<OutputFormat> _format = new("--format") { Description = "text, or json: one JSON object with every diagnostic (file, line, column, severity, code, message)" };
 
-    public CommonOptions()
+    private readonly bool _withFormat;
+    private readonly bool _withScript;
+
+    /// <param name="withFormat">False for commands whose <c>--format</c> chooses their own output (graph, impact, plan).</param>
+    /// <param name="withScript">False for commands that take the script among other arguments (impact).</param>
+    public CommonOptions(bool withFormat = true, bool withScript = true)
     {
+        _withFormat = withFormat;
+        _withScript = withScript;
         _timeout.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is <= 0 or double.NaN)
@@ -45,15 +52,22 @@ internal sealed class CommonOptions
 
     public void AddTo(Command command)
     {
-        command.Arguments.Add(_script);
+        if (_withScript)
+        {
+            command.Arguments.Add(_script);
+        }
+
         command.Options.Add(_noCache);
         command.Options.Add(_timeout);
         command.Options.Add(_verbose);
-        command.Options.Add(_format);
+        if (_withFormat)
+        {
+            command.Options.Add(_format);
+        }
     }
 
     public ScriptRequest Read(ParseResult parse) => new(
-        parse.GetValue(_script)!, parse.GetValue(_noCache), parse.GetValue(_timeout), parse.GetValue(_verbose), parse.GetValue(_format));
+        _withScript ? parse.GetValue(_script)! : DefaultScript, parse.GetValue(_noCache), parse.GetValue(_timeout), parse.GetValue(_verbose), parse.GetValue(_format));
 
     private static Argument<string> ScriptArgument()
     {

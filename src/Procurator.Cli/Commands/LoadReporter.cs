@@ -4,7 +4,7 @@ using Procurator.Model;
 namespace Procurator.Cli.Commands;
 
 /// <summary>A workspace that loaded: its model and where its files are.</summary>
-internal sealed record LoadedWorkspace(WorkspaceModel Model, WorkspaceLayout Layout);
+internal sealed record LoadedWorkspace(WorkspaceModel Model, WorkspaceLayout Layout, IReadOnlyList<string> SourceFiles);
 
 /// <summary>Loads a workspace for a command and reports its diagnostics; on failure, says which exit code it means.</summary>
 internal static class LoadReporter
@@ -28,7 +28,7 @@ internal static class LoadReporter
         await output.DiagnosticsAsync(result.Diagnostics);
         if (result.Model is { } model)
         {
-            return (new LoadedWorkspace(model, result.Layout), ExitCodes.Ok);
+            return (new LoadedWorkspace(model, result.Layout, result.SourceFiles), ExitCodes.Ok);
         }
 
         var errors = result.Diagnostics.Count(d => d.IsError);
