@@ -100,6 +100,28 @@
               "dotnet test ../../Procurator.sln"
             ])}";
           };
+          # nix run .#visualize -- --format mermaid|dot|json: the dependency graph
+          visualize = {
+            type = "app";
+            program = "${pkgs.writeShellScript "visualize" (lines [
+              "set -eu"
+              "format=mermaid"
+              "while [ $# -gt 0 ]; do"
+              "  case \"$1\" in"
+              "    --format) format=\"\${2:-}\"; shift 2 || shift ;;"
+              "    --format=*) format=\"\${1#--format=}\"; shift ;;"
+              "    -h|--help) echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]'; exit 0 ;;"
+              "    *) echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]' >&2; exit 64 ;;"
+              "  esac"
+              "done"
+              "case \"$format\" in"
+              "  mermaid) printf '%s' 'flowchart LR\n  subgraph kind_project[\"Projects\"]\n    n5[\"cli\"]\n    n6[\"engine\"]\n    n7[\"sdk\"]\n    n8[\"tests\"]\n  end\n  subgraph kind_process[\"Processes\"]\n    n3[\"cli/microservices\"]\n    n4[\"tests/all\"]\n  end\n  subgraph kind_package[\"Internal packages\"]\n    n0[\"cli\"]\n    n1[\"engine\"]\n    n2[\"sdk\"]\n  end\n  n0 -.-> n5\n  n1 -.-> n6\n  n2 -.-> n7\n  n3 --> n5\n  n4 --> n8\n  n5 -.-> n1\n  n6 -.-> n2\n  n8 -.-> n0\n' ;;"
+              "  dot) printf '%s' 'digraph workspace {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  subgraph \"cluster_project\" {\n    label=\"Projects\";\n    \"project:cli\" [label=\"cli\"];\n    \"project:engine\" [label=\"engine\"];\n    \"project:sdk\" [label=\"sdk\"];\n    \"project:tests\" [label=\"tests\"];\n  }\n  subgraph \"cluster_process\" {\n    label=\"Processes\";\n    \"process:cli/microservices\" [label=\"cli/microservices\"];\n    \"process:tests/all\" [label=\"tests/all\"];\n  }\n  subgraph \"cluster_package\" {\n    label=\"Internal packages\";\n    \"package:cli\" [label=\"cli\"];\n    \"package:engine\" [label=\"engine\"];\n    \"package:sdk\" [label=\"sdk\"];\n  }\n  \"package:cli\" -> \"project:cli\" [style=dashed];\n  \"package:engine\" -> \"project:engine\" [style=dashed];\n  \"package:sdk\" -> \"project:sdk\" [style=dashed];\n  \"process:cli/microservices\" -> \"project:cli\";\n  \"process:tests/all\" -> \"project:tests\";\n  \"project:cli\" -> \"package:engine\" [style=dashed];\n  \"project:engine\" -> \"package:sdk\" [style=dashed];\n  \"project:tests\" -> \"package:cli\" [style=dashed];\n}\n' ;;"
+              "  json) printf '%s\\n' '{\"schemaVersion\":1,\"nodes\":[{\"id\":\"package:cli\",\"kind\":\"package\",\"name\":\"cli\",\"project\":\"cli\"},{\"id\":\"package:engine\",\"kind\":\"package\",\"name\":\"engine\",\"project\":\"engine\"},{\"id\":\"package:sdk\",\"kind\":\"package\",\"name\":\"sdk\",\"project\":\"sdk\"},{\"id\":\"process:cli/microservices\",\"kind\":\"process\",\"name\":\"microservices\",\"project\":\"cli\"},{\"id\":\"process:tests/all\",\"kind\":\"process\",\"name\":\"all\",\"project\":\"tests\"},{\"id\":\"project:cli\",\"kind\":\"project\",\"name\":\"cli\"},{\"id\":\"project:engine\",\"kind\":\"project\",\"name\":\"engine\"},{\"id\":\"project:sdk\",\"kind\":\"project\",\"name\":\"sdk\"},{\"id\":\"project:tests\",\"kind\":\"project\",\"name\":\"tests\"}],\"edges\":[{\"source\":\"package:cli\",\"target\":\"project:cli\",\"kind\":\"package\"},{\"source\":\"package:engine\",\"target\":\"project:engine\",\"kind\":\"package\"},{\"source\":\"package:sdk\",\"target\":\"project:sdk\",\"kind\":\"package\"},{\"source\":\"process:cli/microservices\",\"target\":\"project:cli\",\"kind\":\"process\"},{\"source\":\"process:tests/all\",\"target\":\"project:tests\",\"kind\":\"process\"},{\"source\":\"project:cli\",\"target\":\"package:engine\",\"kind\":\"build\"},{\"source\":\"project:engine\",\"target\":\"package:sdk\",\"kind\":\"build\"},{\"source\":\"project:tests\",\"target\":\"package:cli\",\"kind\":\"build\"}],\"layers\":[[\"project:sdk\"],[\"package:sdk\"],[\"project:engine\"],[\"package:engine\"],[\"project:cli\"],[\"package:cli\",\"process:cli/microservices\"],[\"project:tests\"],[\"process:tests/all\"]],\"cycles\":[]}' ;;"
+              "  *) echo \"visualize: unknown format '$format'\" >&2; echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]' >&2; exit 64 ;;"
+              "esac"
+            ])}";
+          };
         });
     };
 }

@@ -135,6 +135,28 @@
               "python3 -m worker"
             ])}";
           };
+          # nix run .#visualize -- --format mermaid|dot|json: the dependency graph
+          visualize = {
+            type = "app";
+            program = "${pkgs.writeShellScript "visualize" (lines [
+              "set -eu"
+              "format=mermaid"
+              "while [ $# -gt 0 ]; do"
+              "  case \"$1\" in"
+              "    --format) format=\"\${2:-}\"; shift 2 || shift ;;"
+              "    --format=*) format=\"\${1#--format=}\"; shift ;;"
+              "    -h|--help) echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]'; exit 0 ;;"
+              "    *) echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]' >&2; exit 64 ;;"
+              "  esac"
+              "done"
+              "case \"$format\" in"
+              "  mermaid) printf '%s' 'flowchart LR\n  subgraph kind_project[\"Projects\"]\n    n3[\"api\"]\n    n4[\"frontend\"]\n    n5[\"worker\"]\n  end\n  subgraph kind_service[\"Services\"]\n    n6[\"postgres 15\"]\n    n7[\"redis 7\"]\n  end\n  subgraph kind_process[\"Processes\"]\n    n0[\"api/web\"]\n    n1[\"frontend/dev\"]\n    n2[\"worker/jobs\"]\n  end\n  n0 --> n3\n  n1 --> n4\n  n2 --> n5\n  n3 --> n6\n  n3 --> n7\n  n4 --> n3\n  n5 --> n3\n  n5 --> n6\n  n5 --> n7\n' ;;"
+              "  dot) printf '%s' 'digraph workspace {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  subgraph \"cluster_project\" {\n    label=\"Projects\";\n    \"project:api\" [label=\"api\"];\n    \"project:frontend\" [label=\"frontend\"];\n    \"project:worker\" [label=\"worker\"];\n  }\n  subgraph \"cluster_service\" {\n    label=\"Services\";\n    \"service:postgres\" [label=\"postgres 15\"];\n    \"service:redis\" [label=\"redis 7\"];\n  }\n  subgraph \"cluster_process\" {\n    label=\"Processes\";\n    \"process:api/web\" [label=\"api/web\"];\n    \"process:frontend/dev\" [label=\"frontend/dev\"];\n    \"process:worker/jobs\" [label=\"worker/jobs\"];\n  }\n  \"process:api/web\" -> \"project:api\";\n  \"process:frontend/dev\" -> \"project:frontend\";\n  \"process:worker/jobs\" -> \"project:worker\";\n  \"project:api\" -> \"service:postgres\";\n  \"project:api\" -> \"service:redis\";\n  \"project:frontend\" -> \"project:api\";\n  \"project:worker\" -> \"project:api\";\n  \"project:worker\" -> \"service:postgres\";\n  \"project:worker\" -> \"service:redis\";\n}\n' ;;"
+              "  json) printf '%s\\n' '{\"schemaVersion\":1,\"nodes\":[{\"id\":\"process:api/web\",\"kind\":\"process\",\"name\":\"web\",\"project\":\"api\"},{\"id\":\"process:frontend/dev\",\"kind\":\"process\",\"name\":\"dev\",\"project\":\"frontend\"},{\"id\":\"process:worker/jobs\",\"kind\":\"process\",\"name\":\"jobs\",\"project\":\"worker\"},{\"id\":\"project:api\",\"kind\":\"project\",\"name\":\"api\"},{\"id\":\"project:frontend\",\"kind\":\"project\",\"name\":\"frontend\"},{\"id\":\"project:worker\",\"kind\":\"project\",\"name\":\"worker\"},{\"id\":\"service:postgres\",\"kind\":\"service\",\"name\":\"postgres\",\"version\":\"15\"},{\"id\":\"service:redis\",\"kind\":\"service\",\"name\":\"redis\",\"version\":\"7\"}],\"edges\":[{\"source\":\"process:api/web\",\"target\":\"project:api\",\"kind\":\"process\"},{\"source\":\"process:frontend/dev\",\"target\":\"project:frontend\",\"kind\":\"process\"},{\"source\":\"process:worker/jobs\",\"target\":\"project:worker\",\"kind\":\"process\"},{\"source\":\"project:api\",\"target\":\"service:postgres\",\"kind\":\"runtime\",\"condition\":\"ready\"},{\"source\":\"project:api\",\"target\":\"service:redis\",\"kind\":\"runtime\",\"condition\":\"ready\"},{\"source\":\"project:frontend\",\"target\":\"project:api\",\"kind\":\"runtime\",\"condition\":\"ready\"},{\"source\":\"project:worker\",\"target\":\"project:api\",\"kind\":\"runtime\",\"condition\":\"ready\"},{\"source\":\"project:worker\",\"target\":\"service:postgres\",\"kind\":\"runtime\",\"condition\":\"ready\"},{\"source\":\"project:worker\",\"target\":\"service:redis\",\"kind\":\"runtime\",\"condition\":\"ready\"}],\"layers\":[[\"service:postgres\",\"service:redis\"],[\"project:api\"],[\"process:api/web\",\"project:frontend\",\"project:worker\"],[\"process:frontend/dev\",\"process:worker/jobs\"]],\"cycles\":[]}' ;;"
+              "  *) echo \"visualize: unknown format '$format'\" >&2; echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]' >&2; exit 64 ;;"
+              "esac"
+            ])}";
+          };
         });
     };
 }

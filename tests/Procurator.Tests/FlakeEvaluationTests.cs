@@ -61,6 +61,7 @@ public sealed class FlakeEvaluationTests
         var apps = (await nix.EvalJsonAsync(dir.Path, $"apps.{System}", "builtins.mapAttrs (n: a: { inherit (a) type program; })", overrideInputs: externals)).EnsureSuccess().Json();
         var expectedApps = model.RootElement.GetProperty("projects").EnumerateArray()
             .SelectMany(p => p.GetProperty("processes").EnumerateArray().Select(x => $"{p.GetProperty("name").GetString()}-{x.GetProperty("name").GetString()}"))
+            .Append("visualize")
             .Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expectedApps, apps.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         Assert.All(apps.EnumerateObject(), p =>

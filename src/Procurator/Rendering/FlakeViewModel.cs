@@ -1,3 +1,5 @@
+using Procurator.Graph;
+using Procurator.Graph.Formats;
 using Procurator.Model;
 using Procurator.Nix;
 using Scriban.Runtime;
@@ -25,7 +27,36 @@ internal static class FlakeViewModel
                 .Concat(model.Shells.Select(s => ComposedShell(s, projects, externals)))
                 .ToArray(),
             ["apps"] = model.Projects.SelectMany(p => p.Processes.Select(process => App(p, process))).ToArray(),
+            ["visualize"] = VisualizeScript(WorkspaceGraph.From(model)).Select(NixWriter.String).ToArray(),
         };
+    }
+
+    /// <summary>
+    /// <c>nix run .#visualize -- --format mermaid|dot|json</c>: prints the dependency graph,
+    /// rendered now and embedded, so the app needs nothing but a shell.
+    /// </summary>
+    internal static IEnumerable<string> VisualizeScript(WorkspaceGraph graph)
+    {
+        const string usage = "usage: nix run .#visualize -- [--format mermaid|dot|json]";
+        return
+        [
+            "set -eu",
+            "format=mermaid",
+            "while [ $# -gt 0 ]; do",
+            "  case \"$1\" in",
+            "    --format) format=\"${2:-}\"; shift 2 || shift ;;",
+            "    --format=*) format=\"${1#--format=}\"; shift ;;",
+            $"    -h|--help) echo {ShellQuote.Single(usage)}; exit 0 ;;",
+            $"    *) echo {ShellQuote.Single(usage)} >&2; exit 64 ;;",
+            "  esac",
+            "done",
+            "case \"$format\" in",
+            $"  mermaid) printf '%s' {ShellQuote.Single(MermaidWriter.Write(graph))} ;;",
+            $"  dot) printf '%s' {ShellQuote.Single(DotWriter.Write(graph))} ;;",
+            $"  json) printf '%s\\n' {ShellQuote.Single(GraphJson.Write(graph, indented: false).TrimEnd())} ;;",
+            $"  *) echo \"visualize: unknown format '$format'\" >&2; echo {ShellQuote.Single(usage)} >&2; exit 64 ;;",
+            "esac",
+        ];
     }
 
     private static ScriptObject[] Inputs(WorkspaceModel model) =>

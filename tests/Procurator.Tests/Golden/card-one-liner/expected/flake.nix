@@ -41,6 +41,33 @@
           };
         });
 
-      apps = forAllSystems (system: { });
+      apps = forAllSystems (system:
+        let
+          pkgs = nixpkgs.legacyPackages.${system};
+        in
+        {
+          # nix run .#visualize -- --format mermaid|dot|json: the dependency graph
+          visualize = {
+            type = "app";
+            program = "${pkgs.writeShellScript "visualize" (lines [
+              "set -eu"
+              "format=mermaid"
+              "while [ $# -gt 0 ]; do"
+              "  case \"$1\" in"
+              "    --format) format=\"\${2:-}\"; shift 2 || shift ;;"
+              "    --format=*) format=\"\${1#--format=}\"; shift ;;"
+              "    -h|--help) echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]'; exit 0 ;;"
+              "    *) echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]' >&2; exit 64 ;;"
+              "  esac"
+              "done"
+              "case \"$format\" in"
+              "  mermaid) printf '%s' 'flowchart LR\n  subgraph kind_project[\"Projects\"]\n    n0[\"api\"]\n  end\n  subgraph kind_service[\"Services\"]\n    n1[\"postgres\"]\n  end\n  n0 --> n1\n' ;;"
+              "  dot) printf '%s' 'digraph workspace {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  subgraph \"cluster_project\" {\n    label=\"Projects\";\n    \"project:api\" [label=\"api\"];\n  }\n  subgraph \"cluster_service\" {\n    label=\"Services\";\n    \"service:postgres\" [label=\"postgres\"];\n  }\n  \"project:api\" -> \"service:postgres\";\n}\n' ;;"
+              "  json) printf '%s\\n' '{\"schemaVersion\":1,\"nodes\":[{\"id\":\"project:api\",\"kind\":\"project\",\"name\":\"api\"},{\"id\":\"service:postgres\",\"kind\":\"service\",\"name\":\"postgres\"}],\"edges\":[{\"source\":\"project:api\",\"target\":\"service:postgres\",\"kind\":\"runtime\",\"condition\":\"ready\"}],\"layers\":[[\"service:postgres\"],[\"project:api\"]],\"cycles\":[]}' ;;"
+              "  *) echo \"visualize: unknown format '$format'\" >&2; echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]' >&2; exit 64 ;;"
+              "esac"
+            ])}";
+          };
+        });
     };
 }

@@ -120,6 +120,28 @@
               "npm start -- --port 8080"
             ])}";
           };
+          # nix run .#visualize -- --format mermaid|dot|json: the dependency graph
+          visualize = {
+            type = "app";
+            program = "${pkgs.writeShellScript "visualize" (lines [
+              "set -eu"
+              "format=mermaid"
+              "while [ $# -gt 0 ]; do"
+              "  case \"$1\" in"
+              "    --format) format=\"\${2:-}\"; shift 2 || shift ;;"
+              "    --format=*) format=\"\${1#--format=}\"; shift ;;"
+              "    -h|--help) echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]'; exit 0 ;;"
+              "    *) echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]' >&2; exit 64 ;;"
+              "  esac"
+              "done"
+              "case \"$format\" in"
+              "  mermaid) printf '%s' 'flowchart LR\n  subgraph kind_project[\"Projects\"]\n    n4[\"api\"]\n    n5[\"docs\"]\n    n6[\"let\"]\n  end\n  subgraph kind_service[\"Services\"]\n    n7[\"cache\"]\n    n8[\"mailer\"]\n    n9[\"postgres 15\"]\n    n10[\"search\"]\n  end\n  subgraph kind_process[\"Processes\"]\n    n2[\"api/watch\"]\n    n3[\"api/web\"]\n  end\n  subgraph kind_package[\"Internal packages\"]\n    n1[\"let\"]\n  end\n  subgraph kind_external[\"External projects\"]\n    n0[\"auth\"]\n  end\n  n1 -.-> n6\n  n2 --> n4\n  n3 --> n4\n  n4 --> n0\n  n4 -.-> n1\n  n4 --> n7\n  n4 --> n9\n  n5 --> n8\n  n5 --> n10\n' ;;"
+              "  dot) printf '%s' 'digraph workspace {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  subgraph \"cluster_project\" {\n    label=\"Projects\";\n    \"project:api\" [label=\"api\"];\n    \"project:docs\" [label=\"docs\"];\n    \"project:let\" [label=\"let\"];\n  }\n  subgraph \"cluster_service\" {\n    label=\"Services\";\n    \"service:cache\" [label=\"cache\"];\n    \"service:mailer\" [label=\"mailer\"];\n    \"service:postgres\" [label=\"postgres 15\"];\n    \"service:search\" [label=\"search\"];\n  }\n  subgraph \"cluster_process\" {\n    label=\"Processes\";\n    \"process:api/watch\" [label=\"api/watch\"];\n    \"process:api/web\" [label=\"api/web\"];\n  }\n  subgraph \"cluster_package\" {\n    label=\"Internal packages\";\n    \"package:let\" [label=\"let\"];\n  }\n  subgraph \"cluster_external\" {\n    label=\"External projects\";\n    \"external:auth\" [label=\"auth\"];\n  }\n  \"package:let\" -> \"project:let\" [style=dashed];\n  \"process:api/watch\" -> \"project:api\";\n  \"process:api/web\" -> \"project:api\";\n  \"project:api\" -> \"external:auth\";\n  \"project:api\" -> \"package:let\" [style=dashed];\n  \"project:api\" -> \"service:cache\";\n  \"project:api\" -> \"service:postgres\";\n  \"project:docs\" -> \"service:mailer\";\n  \"project:docs\" -> \"service:search\";\n}\n' ;;"
+              "  json) printf '%s\\n' '{\"schemaVersion\":1,\"nodes\":[{\"id\":\"external:auth\",\"kind\":\"external\",\"name\":\"auth\"},{\"id\":\"package:let\",\"kind\":\"package\",\"name\":\"let\",\"project\":\"let\"},{\"id\":\"process:api/watch\",\"kind\":\"process\",\"name\":\"watch\",\"project\":\"api\"},{\"id\":\"process:api/web\",\"kind\":\"process\",\"name\":\"web\",\"project\":\"api\"},{\"id\":\"project:api\",\"kind\":\"project\",\"name\":\"api\"},{\"id\":\"project:docs\",\"kind\":\"project\",\"name\":\"docs\"},{\"id\":\"project:let\",\"kind\":\"project\",\"name\":\"let\"},{\"id\":\"service:cache\",\"kind\":\"service\",\"name\":\"cache\"},{\"id\":\"service:mailer\",\"kind\":\"service\",\"name\":\"mailer\"},{\"id\":\"service:postgres\",\"kind\":\"service\",\"name\":\"postgres\",\"version\":\"15\"},{\"id\":\"service:search\",\"kind\":\"service\",\"name\":\"search\"}],\"edges\":[{\"source\":\"package:let\",\"target\":\"project:let\",\"kind\":\"package\"},{\"source\":\"process:api/watch\",\"target\":\"project:api\",\"kind\":\"process\"},{\"source\":\"process:api/web\",\"target\":\"project:api\",\"kind\":\"process\"},{\"source\":\"project:api\",\"target\":\"external:auth\",\"kind\":\"cross-repo\",\"condition\":\"ready\"},{\"source\":\"project:api\",\"target\":\"package:let\",\"kind\":\"build\"},{\"source\":\"project:api\",\"target\":\"service:cache\",\"kind\":\"runtime\",\"condition\":\"ready\"},{\"source\":\"project:api\",\"target\":\"service:postgres\",\"kind\":\"runtime\",\"condition\":\"ready\"},{\"source\":\"project:docs\",\"target\":\"service:mailer\",\"kind\":\"runtime\",\"condition\":\"ready\"},{\"source\":\"project:docs\",\"target\":\"service:search\",\"kind\":\"runtime\",\"condition\":\"ready\"}],\"layers\":[[\"external:auth\",\"project:let\",\"service:cache\",\"service:mailer\",\"service:postgres\",\"service:search\"],[\"package:let\",\"project:docs\"],[\"project:api\"],[\"process:api/watch\",\"process:api/web\"]],\"cycles\":[]}' ;;"
+              "  *) echo \"visualize: unknown format '$format'\" >&2; echo 'usage: nix run .#visualize -- [--format mermaid|dot|json]' >&2; exit 64 ;;"
+              "esac"
+            ])}";
+          };
         });
     };
 }
