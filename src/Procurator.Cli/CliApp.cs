@@ -19,6 +19,7 @@ internal static class CliApp
             ImpactCommand.Create(cli),
             AffectedCommand.Create(cli),
             PlanCommand.Create(cli),
+            CheckCommand.Create(cli),
         };
 
         var parse = root.Parse(args);

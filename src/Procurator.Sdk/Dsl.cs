@@ -54,6 +54,48 @@ public static class Dsl
         return DslContext.Current.AddShell(name, projects.ToArray(), ScriptSites.FromStack(nameof(Shell)));
     }
 
+    /// <summary>Switches on a policy written inline; it gets the resolved workspace and a report.</summary>
+    /// <example><code>Policy("no-direct-postgres", (workspace, report) =>
+    /// {
+    ///     foreach (var p in workspace.Projects.Where(p => p.DependsOn.Contains("postgres") &amp;&amp; p.Name != "data"))
+    ///         report.Error(p, "only the data layer talks to postgres");
+    /// });</code></example>
+    public static PolicyBuilder Policy(string name, Action<WorkspaceModel, PolicyReport> check,
+        CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(check);
+        return DslContext.Current.AddPolicy(new LambdaPolicy(name, check), name, new ScriptSite(file, line, nameof(Policy)));
+    }
+
+    /// <summary>Switches on a policy class (from a <c>#load</c>ed file or an assembly referenced with <c>#r</c>).</summary>
+    /// <example><code>Policy(new TeamPolicies.NoRedisForFrontends());</code></example>
+    public static PolicyBuilder Policy(IPolicy policy,
+        CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return DslContext.Current.AddPolicy(policy, policy.Name, new ScriptSite(file, line, nameof(Policy)));
+    }
+
+    /// <summary>Switches on a built-in policy by name: <c>services-have-health-checks</c>, <c>pinned-versions</c>, <c>ports-in-team-range</c>.</summary>
+    /// <example><code>Use("services-have-health-checks");</code></example>
+    public static PolicyBuilder Use(string builtInPolicy,
+        CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(builtInPolicy);
+        var policy = BuiltInPolicies.ByName.TryGetValue(builtInPolicy, out var make) ? make() : null;
+        return DslContext.Current.AddPolicy(policy, builtInPolicy, new ScriptSite(file, line, nameof(Use)));
+    }
+
+    /// <summary>Declares a team; <c>.Owns(...)</c> lists its projects and services.</summary>
+    /// <example><code>Team("payments").Owns("billing", "invoices").Ports(7000, 7999);</code></example>
+    public static TeamBuilder Team(string name,
+        CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return DslContext.Current.AddTeam(name, new ScriptSite(file, line, nameof(Team)));
+    }
+
     /// <summary>Workspace-wide settings: name, description, nixpkgs and systems.</summary>
     /// <example><code>Workspace.Name("shop").Nixpkgs("github:NixOS/nixpkgs/nixos-24.05");</code></example>
     public static WorkspaceBuilder Workspace => DslContext.Current.Workspace;

@@ -18,6 +18,12 @@ internal sealed record LoadResult(
     /// <summary>How the compiled script was obtained: "hit", "miss" or "off".</summary>
     public string Cache { get; init; } = "off";
 
+    /// <summary>The policies the script switched on, for <c>procurator check</c>.</summary>
+    public IReadOnlyList<Policies.PolicyUse> Policies { get; init; } = [];
+
+    /// <summary>Where each project and service was declared: policy findings point there.</summary>
+    public IReadOnlyDictionary<string, ScriptSite> TargetSites { get; init; } = new Dictionary<string, ScriptSite>();
+
     /// <summary>Time spent per step, for <c>--verbose</c>.</summary>
     public IReadOnlyList<(string Step, TimeSpan Time)> Timings { get; init; } = [];
 }
@@ -25,6 +31,22 @@ internal sealed record LoadResult(
 /// <summary>The front of the pipeline: evaluate the script, validate what it declares, resolve the model.</summary>
 internal static class WorkspaceLoader
 {
+    private static Dictionary<string, ScriptSite> TargetSitesOf(WorkspaceDeclarations declarations, NameTable names)
+    {
+        var sites = new Dictionary<string, ScriptSite>(StringComparer.Ordinal);
+        foreach (var (_, name, site) in declarations.Named)
+        {
+            sites.TryAdd(name, site);
+        }
+
+        foreach (var (name, site) in names.ImplicitServices)
+        {
+            sites.TryAdd(name, site);
+        }
+
+        return sites;
+    }
+
     public static async Task<LoadResult> LoadAsync(
         string scriptPath, string? outputDirectory, EvaluationOptions options, CancellationToken cancellationToken = default)
     {
@@ -54,6 +76,12 @@ internal static class WorkspaceLoader
         clock.Restart();
         var model = WorkspaceResolver.Resolve(declarations, names, layout);
         timings.Add(("resolve", clock.Elapsed));
-        return new LoadResult(model, diagnostics, layout, evaluation.SourceFiles, ScriptFailed: false) { Cache = evaluation.Cache, Timings = timings };
+        return new LoadResult(model, diagnostics, layout, evaluation.SourceFiles, ScriptFailed: false)
+        {
+            Cache = evaluation.Cache,
+            Timings = timings,
+            Policies = declarations.Policies.Where(p => p.Policy is not null).Select(p => new Policies.PolicyUse(p.Policy!, p.Team?.Value, p.Site)).ToArray(),
+            TargetSites = TargetSitesOf(declarations, names),
+        };
     }
 }

@@ -13,7 +13,7 @@ public sealed class InitCommandTests
 
     private static readonly string ResponseFile =
         $"/r:\"{typeof(Dsl).Assembly.Location}\"\n" +
-        "/u:System\n/u:System.IO\n/u:System.Linq\n/u:System.Collections.Generic\n/u:Procurator\n/u:Procurator.Dsl\n";
+        "/u:System\n/u:System.IO\n/u:System.Linq\n/u:System.Collections.Generic\n/u:Procurator\n/u:Procurator.Model\n/u:Procurator.Dsl\n";
 
     [Fact]
     public async Task Init_editor_writes_the_three_files_and_names_each()

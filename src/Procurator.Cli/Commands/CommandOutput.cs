@@ -16,7 +16,9 @@ internal sealed class CommandOutput(CliContext cli, ScriptRequest request)
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<(string Name, Action<Utf8JsonWriter> Write)> _fields = [];
 
-    public bool IsJson => request.Format == OutputFormat.Json;
+    public bool IsJson => request.Format is OutputFormat.Json or OutputFormat.Sarif;
+
+    public bool HasErrors => _diagnostics.Any(d => d.IsError);
 
     public async Task DiagnosticsAsync(IEnumerable<Diagnostic> diagnostics)
     {
@@ -50,6 +52,13 @@ internal sealed class CommandOutput(CliContext cli, ScriptRequest request)
     {
         if (!IsJson)
         {
+            return exitCode;
+        }
+
+        if (request.Format == OutputFormat.Sarif)
+        {
+            var version = typeof(CommandOutput).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            await cli.Out.WriteAsync(SarifWriter.Write(_diagnostics, cli.CurrentDirectory, version));
             return exitCode;
         }
 
@@ -95,7 +104,7 @@ internal sealed class CommandOutput(CliContext cli, ScriptRequest request)
             json.WriteNull("column");
         }
 
-        json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
+        json.WriteString("severity", diagnostic.SeverityName);
         json.WriteString("code", diagnostic.Code);
         json.WriteString("message", diagnostic.Message);
         json.WriteEndObject();

@@ -8,6 +8,9 @@ internal enum OutputFormat
 {
     Text,
     Json,
+
+    /// <summary>SARIF 2.1.0, for code-scanning tools (<c>procurator check</c>).</summary>
+    Sarif,
 }
 
 /// <summary>What every command that evaluates a script was asked for.</summary>

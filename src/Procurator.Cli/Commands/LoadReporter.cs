@@ -4,7 +4,12 @@ using Procurator.Model;
 namespace Procurator.Cli.Commands;
 
 /// <summary>A workspace that loaded: its model and where its files are.</summary>
-internal sealed record LoadedWorkspace(WorkspaceModel Model, WorkspaceLayout Layout, IReadOnlyList<string> SourceFiles);
+internal sealed record LoadedWorkspace(WorkspaceModel Model, WorkspaceLayout Layout, IReadOnlyList<string> SourceFiles)
+{
+    public IReadOnlyList<Policies.PolicyUse> Policies { get; init; } = [];
+
+    public IReadOnlyDictionary<string, ScriptSite> TargetSites { get; init; } = new Dictionary<string, ScriptSite>();
+}
 
 /// <summary>Loads a workspace for a command and reports its diagnostics; on failure, says which exit code it means.</summary>
 internal static class LoadReporter
@@ -28,7 +33,7 @@ internal static class LoadReporter
         await output.DiagnosticsAsync(result.Diagnostics);
         if (result.Model is { } model)
         {
-            return (new LoadedWorkspace(model, result.Layout, result.SourceFiles), ExitCodes.Ok);
+            return (new LoadedWorkspace(model, result.Layout, result.SourceFiles) { Policies = result.Policies, TargetSites = result.TargetSites }, ExitCodes.Ok);
         }
 
         var errors = result.Diagnostics.Count(d => d.IsError);

@@ -9,7 +9,11 @@ public sealed record WorkspaceModel(
     IReadOnlyList<ProjectModel> Projects,
     IReadOnlyList<ServiceModel> Services,
     IReadOnlyList<ExternalModel> Externals,
-    IReadOnlyList<ShellModel> Shells);
+    IReadOnlyList<ShellModel> Shells)
+{
+    /// <summary>Teams and what they own; empty unless the script declares <c>Team(...)</c>.</summary>
+    public IReadOnlyList<TeamModel> Teams { get; init; } = [];
+}
 
 /// <summary>A project of the workspace: a folder, usually with a <c>flake.nix</c> of its own.</summary>
 /// <param name="Name">The project's name.</param>
@@ -61,3 +65,6 @@ public sealed record ExternalModel(string Name, string FlakeRef);
 
 /// <summary>A composed dev shell over several projects, with their env vars namespaced.</summary>
 public sealed record ShellModel(string Name, IReadOnlyList<string> Projects, IReadOnlyDictionary<string, string> Env);
+
+/// <summary>A team, what it owns, and the port range its projects and services use (if set).</summary>
+public sealed record TeamModel(string Name, IReadOnlyList<string> Owns, int? PortsFrom, int? PortsTo);

@@ -4,6 +4,7 @@ internal enum Severity
 {
     Error,
     Warning,
+    Info,
 }
 
 /// <summary>A position in a script file; line and column are 1-based.</summary>
@@ -22,4 +23,11 @@ internal sealed record Diagnostic(Severity Severity, string Code, string Message
 
     public static Diagnostic Warning(string code, string message, SourceLocation? location) =>
         new(Severity.Warning, code, message, location);
+
+    public string SeverityName => Severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "info",
+    };
 }

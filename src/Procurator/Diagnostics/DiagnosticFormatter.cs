@@ -6,7 +6,7 @@ internal static class DiagnosticFormatter
     /// <summary>Formats one diagnostic; file paths under <paramref name="baseDirectory"/> print relative to it.</summary>
     public static string Format(Diagnostic diagnostic, string? baseDirectory = null)
     {
-        var severity = diagnostic.IsError ? "error" : "warning";
+        var severity = diagnostic.SeverityName;
         var prefix = diagnostic.Location is { } at
             ? $"{DisplayPath(at.File, baseDirectory)}({at.Line},{at.Column})"
             : "procurator";

@@ -24,4 +24,9 @@ internal static class ErrorCodes
     public const string ReservedName = "PRO018";
     public const string ScriptNotFound = "PRO019";
     public const string ScriptTimeout = "PRO020";
+    public const string UnknownTeamOrOwned = "PRO021";
+    public const string UnknownPolicy = "PRO022";
+    public const string PolicyFailed = "PRO023";
+    public const string GeneratedFilesDrifted = "PRO024";
+    public const string NixFlakeCheckFailed = "PRO025";
 }

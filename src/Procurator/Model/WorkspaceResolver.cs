@@ -26,7 +26,13 @@ internal static class WorkspaceResolver
             Projects: projects,
             Services: ResolveServices(declarations, names),
             Externals: declarations.Externals.Select(e => new ExternalModel(e.Name, e.FlakeRef)).OrderBy(e => e.Name, StringComparer.Ordinal).ToArray(),
-            Shells: ResolveShells(declarations, projects));
+            Shells: ResolveShells(declarations, projects))
+        {
+            Teams = declarations.Teams
+                .Select(t => new TeamModel(t.Name, t.Owned.Select(o => o.Value).Distinct().Order(StringComparer.Ordinal).ToArray(), t.PortRange?.Value.From, t.PortRange?.Value.To))
+                .OrderBy(t => t.Name, StringComparer.Ordinal)
+                .ToArray(),
+        };
     }
 
     private static ProjectModel ResolveProject(ProjectBuilder project, WorkspaceLayout layout)

@@ -48,6 +48,13 @@ internal static class ModelJson
                 WriteStrings(w, "projects", s.Projects);
                 WriteEnv(w, s.Env);
             });
+            WriteArray(json, "teams", model.Teams, (w, t) =>
+            {
+                w.WriteString("name", t.Name);
+                WriteStrings(w, "owns", t.Owns);
+                WriteOptionalNumber(w, "portsFrom", t.PortsFrom);
+                WriteOptionalNumber(w, "portsTo", t.PortsTo);
+            });
             json.WriteEndObject();
         }
 
@@ -106,6 +113,18 @@ internal static class ModelJson
         }
 
         json.WriteBoolean("implicit", service.Implicit);
+    }
+
+    private static void WriteOptionalNumber(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteHealthCheckFields(Utf8JsonWriter json, HealthCheck check)

@@ -13,7 +13,7 @@ internal static class ScriptConventions
     public static readonly IReadOnlyList<string> Imports =
     [
         "System", "System.IO", "System.Linq", "System.Collections.Generic",
-        "Procurator", "Procurator.Dsl",
+        "Procurator", "Procurator.Model", "Procurator.Dsl",
     ];
 
     // The core library, LINQ, collections, IO, regular expressions, and the DSL.

@@ -38,6 +38,7 @@ internal sealed partial class WorkspaceValidator
         validator.CheckEnv();
         validator.CheckValues();
         validator.CheckPaths();
+        validator.CheckTeamsAndPolicies();
         return validator._diagnostics
             .OrderBy(d => d.Location?.File ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(d => d.Location?.Line ?? 0)
