@@ -8,6 +8,7 @@ public sealed class RepositoryTests
     [Theory]
     [InlineData(".")]
     [InlineData("examples/microservices")]
+    [InlineData("examples/policies")]
     public async Task Committed_flake_is_up_to_date(string workspace)
     {
         var run = await CliRun.InAsync(Path.Combine(RepositoryPaths.Root, workspace), "run", "--check");
