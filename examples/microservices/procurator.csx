@@ -17,6 +17,7 @@ Project("api", "./services/api")
     .Env("REDIS_URL", "redis://localhost:6379/0")
     .Packages("nodejs_20")
     .Process("web", "npm start")
+    .Check("test", "npm test")
     .HealthCheck(Http("http://localhost:8080/health"));
 
 Project("worker", "./services/worker")
@@ -26,7 +27,8 @@ Project("worker", "./services/worker")
     .Env("DATABASE_URL", "postgres://localhost:5432/shop")
     .Env("QUEUE", "default")
     .Packages("python3")
-    .Process("jobs", "python3 -m worker");
+    .Process("jobs", "python3 -m worker")
+    .Check("test", "python3 -m unittest");
 
 Project("frontend", "./services/frontend")
     .Description("Web shop frontend")

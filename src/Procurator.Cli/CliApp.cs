@@ -20,6 +20,7 @@ internal static class CliApp
             AffectedCommand.Create(cli),
             PlanCommand.Create(cli),
             CheckCommand.Create(cli),
+            CiCommand.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -17,6 +17,7 @@ public sealed class ProjectBuilder : IDependencyTarget
     private readonly List<Located<string>> _packages = [];
     private readonly List<ProcessDeclaration> _processes = [];
     private readonly List<HealthCheck> _healthChecks = [];
+    private readonly List<ProcessDeclaration> _checks = [];
 
     internal ProjectBuilder(string name, string? path, ScriptSite site)
     {
@@ -38,6 +39,7 @@ public sealed class ProjectBuilder : IDependencyTarget
     internal IReadOnlyList<Located<string>> PackageList => _packages;
     internal IReadOnlyList<ProcessDeclaration> ProcessList => _processes;
     internal IReadOnlyList<HealthCheck> HealthCheckList => _healthChecks;
+    internal IReadOnlyList<ProcessDeclaration> CheckList => _checks;
 
     /// <summary>Adds runtime dependencies by name: projects, services or externals.</summary>
     /// <remarks>A name that is no declared project or service but a known service kind
@@ -94,6 +96,17 @@ public sealed class ProjectBuilder : IDependencyTarget
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shellCommand);
         _processes.Add(new(name, shellCommand, new ScriptSite(file, line, nameof(Process))));
+        return this;
+    }
+
+    /// <summary>Adds a check (test, lint, …) that CI runs in the project's dev shell, in its folder.</summary>
+    /// <example><code>Project("api").Check("test", "npm test").Check("lint", "npm run lint");</code></example>
+    public ProjectBuilder Check(string name, string shellCommand, CallerBarrier _ = default,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(shellCommand);
+        _checks.Add(new(name, shellCommand, new ScriptSite(file, line, nameof(Check))));
         return this;
     }
 

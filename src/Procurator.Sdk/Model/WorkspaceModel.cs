@@ -38,7 +38,11 @@ public sealed record ProjectModel(
     IReadOnlyList<string> Packages,
     IReadOnlyList<ProcessModel> Processes,
     IReadOnlyList<HealthCheck> HealthChecks,
-    string? FlakeInput);
+    string? FlakeInput)
+{
+    /// <summary>Checks (tests, linters) CI runs in the project's dev shell.</summary>
+    public IReadOnlyList<ProcessModel> Checks { get; init; } = [];
+}
 
 /// <summary>A long-running process of a project, started through a shell in the project's folder.</summary>
 public sealed record ProcessModel(string Name, string Command);

@@ -51,7 +51,10 @@ internal static class WorkspaceResolver
             Packages: project.PackageList.Select(p => p.Value).Distinct().Order(StringComparer.Ordinal).ToArray(),
             Processes: project.ProcessList.Select(p => new ProcessModel(p.Name, p.Command)).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray(),
             HealthChecks: project.HealthCheckList.ToArray(),
-            FlakeInput: hasFlake ? project.Name : null);
+            FlakeInput: hasFlake ? project.Name : null)
+        {
+            Checks = project.CheckList.Select(c => new ProcessModel(c.Name, c.Command)).OrderBy(c => c.Name, StringComparer.Ordinal).ToArray(),
+        };
     }
 
     private static ServiceModel[] ResolveServices(WorkspaceDeclarations declarations, NameTable names)

@@ -83,6 +83,11 @@ internal static class ModelJson
             w.WriteString("command", p.Command);
         });
         WriteArray(json, "healthChecks", project.HealthChecks, WriteHealthCheckFields);
+        WriteArray(json, "checks", project.Checks, (w, c) =>
+        {
+            w.WriteString("name", c.Name);
+            w.WriteString("command", c.Command);
+        });
         json.WriteString("flakeInput", project.FlakeInput);
     }
 

@@ -26,6 +26,11 @@ internal sealed partial class WorkspaceValidator
             {
                 CheckName("process", process.Name, process.Site);
             }
+
+            foreach (var check in project.CheckList)
+            {
+                CheckName("check", check.Name, check.Site);
+            }
         }
 
         foreach (var service in _declarations.Services)

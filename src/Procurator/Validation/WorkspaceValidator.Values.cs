@@ -27,6 +27,11 @@ internal sealed partial class WorkspaceValidator
                 CheckRequired($"command of process '{process.Name}' in project '{project.Name}'", process.Command, process.Site);
             }
 
+            foreach (var check in project.CheckList)
+            {
+                CheckRequired($"command of check '{check.Name}' in project '{project.Name}'", check.Command, check.Site);
+            }
+
             foreach (var package in project.PackageList)
             {
                 CheckPackage(project.Name, package);
