@@ -10,15 +10,15 @@ internal static class GraphCommand
     public static Command Create(CliContext cli)
     {
         var common = new CommonOptions(withFormat: false);
-        var format = new Option<string>("--format") { Description = "mermaid, dot or json", DefaultValueFactory = _ => "mermaid" };
-        format.AcceptOnlyFromAmong("mermaid", "dot", "json");
+        var format = new Option<string>("--format") { Description = "mermaid, dot, json, or html: one self-contained interactive page", DefaultValueFactory = _ => "mermaid" };
+        format.AcceptOnlyFromAmong("mermaid", "dot", "json", "html");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
         var command = new Command("graph", "Print the dependency graph of the workspace") { format, output };
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (_, graph, exitCode) = await GraphLoader.LoadAsync(cli, common.Read(parse), cancellationToken);
-            if (graph is null)
+            var (workspace, graph, exitCode) = await GraphLoader.LoadAsync(cli, common.Read(parse), cancellationToken);
+            if (workspace is null || graph is null)
             {
                 return exitCode;
             }
@@ -27,6 +27,7 @@ internal static class GraphCommand
             {
                 "dot" => DotWriter.Write(graph),
                 "json" => GraphJson.Write(graph),
+                "html" => HtmlWriter.Write(graph, workspace.Model),
                 _ => MermaidWriter.Write(graph),
             };
             if (parse.GetValue(output) is { } path)
