@@ -12,13 +12,14 @@ internal static class GraphAnalysis
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> Layers(WorkspaceGraph graph)
     {
-        var onCycle = Cycles(graph).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+        // Nodes on or behind a cycle never reach zero pending dependencies, so Kahn's
+        // algorithm leaves them out by itself.
         var layer = new Dictionary<string, int>(StringComparer.Ordinal);
         var pending = new Dictionary<string, int>(StringComparer.Ordinal);
         var ready = new Queue<string>();
         foreach (var node in graph.Nodes)
         {
-            pending[node.Id] = graph.DependenciesOf(node.Id).Count();
+            pending[node.Id] = graph.DependenciesOf(node.Id).Count;
             if (pending[node.Id] == 0)
             {
                 layer[node.Id] = 0;
@@ -40,7 +41,7 @@ internal static class GraphAnalysis
             }
         }
 
-        return layer.Where(l => !onCycle.Contains(l.Key) && pending[l.Key] == 0)
+        return layer.Where(l => pending[l.Key] == 0)
             .GroupBy(l => l.Value)
             .OrderBy(g => g.Key)
             .Select(g => (IReadOnlyList<string>)g.Select(l => l.Key).Order(StringComparer.Ordinal).ToArray())

@@ -12,38 +12,50 @@ internal static class ImpactAnalysis
     /// </summary>
     public static IReadOnlyList<AffectedNode> Affected(WorkspaceGraph graph, IEnumerable<string> changed, int? maxDepth = null)
     {
-        var via = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        // Each reached node remembers who reached it and how far it is; paths are rebuilt at the end.
+        var reachedFrom = new Dictionary<string, (string? Parent, int Distance)>(StringComparer.Ordinal);
         var queue = new Queue<string>();
         foreach (var id in changed.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            via[id] = [id];
+            reachedFrom[id] = (null, 0);
             queue.Enqueue(id);
         }
 
-        var affected = new List<AffectedNode>();
+        var order = new List<string>();
         while (queue.Count > 0)
         {
             var id = queue.Dequeue();
-            var path = via[id];
-            if (maxDepth is { } depth && path.Count - 1 >= depth)
+            var distance = reachedFrom[id].Distance;
+            if (maxDepth is { } depth && distance >= depth)
             {
                 continue;
             }
 
             foreach (var edge in graph.DependentsOf(id))
             {
-                if (via.ContainsKey(edge.Source))
+                if (reachedFrom.TryAdd(edge.Source, (id, distance + 1)))
                 {
-                    continue;
+                    order.Add(edge.Source);
+                    queue.Enqueue(edge.Source);
                 }
-
-                IReadOnlyList<string> next = [.. path, edge.Source];
-                via[edge.Source] = next;
-                affected.Add(new AffectedNode(edge.Source, next.Count - 1, next));
-                queue.Enqueue(edge.Source);
             }
         }
 
-        return affected.OrderBy(a => a.Distance).ThenBy(a => a.Id, StringComparer.Ordinal).ToArray();
+        return order
+            .Select(id => new AffectedNode(id, reachedFrom[id].Distance, PathTo(id, reachedFrom)))
+            .OrderBy(a => a.Distance)
+            .ThenBy(a => a.Id, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private static string[] PathTo(string id, Dictionary<string, (string? Parent, int Distance)> reachedFrom)
+    {
+        var path = new string[reachedFrom[id].Distance + 1];
+        for (var (at, i) = (id, path.Length - 1); i >= 0; at = reachedFrom[at].Parent!, i--)
+        {
+            path[i] = at;
+        }
+
+        return path;
     }
 }

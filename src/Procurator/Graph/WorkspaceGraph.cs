@@ -13,6 +13,10 @@ internal sealed class WorkspaceGraph
     private readonly BidirectionalGraph<string, GraphEdge> _graph = new(allowParallelEdges: false);
     private readonly SortedDictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
 
+    // Sorted neighbour lists, built on first use after a change: queries walk them many times.
+    private Dictionary<string, GraphEdge[]>? _dependencies;
+    private Dictionary<string, GraphEdge[]>? _dependents;
+
     public IEnumerable<GraphNode> Nodes => _nodes.Values;
 
     public IEnumerable<GraphEdge> Edges => _graph.Edges
@@ -29,6 +33,7 @@ internal sealed class WorkspaceGraph
         if (_nodes.TryAdd(node.Id, node))
         {
             _graph.AddVertex(node.Id);
+            (_dependencies, _dependents) = (null, null);
         }
     }
 
@@ -40,15 +45,16 @@ internal sealed class WorkspaceGraph
         }
 
         _graph.AddEdge(edge);
+        (_dependencies, _dependents) = (null, null);
     }
 
     /// <summary>What <paramref name="id"/> depends on, in id order.</summary>
-    public IEnumerable<GraphEdge> DependenciesOf(string id) =>
-        _graph.OutEdges(id).OrderBy(e => e.Target, StringComparer.Ordinal);
+    public IReadOnlyList<GraphEdge> DependenciesOf(string id) =>
+        (_dependencies ??= _nodes.Keys.ToDictionary(n => n, n => _graph.OutEdges(n).OrderBy(e => e.Target, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal))[id];
 
     /// <summary>What depends on <paramref name="id"/>, in id order.</summary>
-    public IEnumerable<GraphEdge> DependentsOf(string id) =>
-        _graph.InEdges(id).OrderBy(e => e.Source, StringComparer.Ordinal);
+    public IReadOnlyList<GraphEdge> DependentsOf(string id) =>
+        (_dependents ??= _nodes.Keys.ToDictionary(n => n, n => _graph.InEdges(n).OrderBy(e => e.Source, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal))[id];
 
     public static WorkspaceGraph From(WorkspaceModel model)
     {
