@@ -40,9 +40,30 @@ public static class Dsl
         return DslContext.Current.AddExternal(name, flakeRef, new ScriptSite(file, line, nameof(External)));
     }
 
-    /// <summary>Declares a composed dev shell over several projects (<c>nix develop .#NAME</c>).</summary>
+    /// <summary>Declares a dev shell over one project (<c>nix develop .#NAME</c>), its env vars namespaced.</summary>
+    /// <example><code>Shell("api-only", "api");</code></example>
+    public static ShellBuilder Shell(string name, string project, CallerBarrier _ = default,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        AddShell(name, [project], new ScriptSite(file, line, nameof(Shell)));
+
+    /// <summary>Declares a composed dev shell over projects (<c>nix develop .#NAME</c>).</summary>
     /// <example><code>Shell("backend", "api", "worker");</code></example>
-    public static ShellBuilder Shell(string name, params string[] projects)
+    public static ShellBuilder Shell(string name, string first, string second, CallerBarrier _ = default,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        AddShell(name, [first, second], new ScriptSite(file, line, nameof(Shell)));
+
+    /// <inheritdoc cref="Shell(string, string, string, CallerBarrier, string, int)"/>
+    /// <example><code>Shell("backend", "api", "worker", "billing");</code></example>
+    public static ShellBuilder Shell(string name, string first, string second, string third, CallerBarrier _ = default,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        AddShell(name, [first, second, third], new ScriptSite(file, line, nameof(Shell)));
+
+    /// <summary>Declares a composed dev shell over several projects (<c>nix develop .#NAME</c>).</summary>
+    /// <example><code>Shell("everything", "api", "worker", "billing", "web");</code></example>
+    public static ShellBuilder Shell(string name, params string[] projects) =>
+        AddShell(name, projects, ScriptSites.FromStack(nameof(Shell)));
+
+    private static ShellBuilder AddShell(string name, string[] projects, ScriptSite site)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(projects);
@@ -51,7 +72,7 @@ public static class Dsl
             ArgumentNullException.ThrowIfNull(project, nameof(projects));
         }
 
-        return DslContext.Current.AddShell(name, projects.ToArray(), ScriptSites.FromStack(nameof(Shell)));
+        return DslContext.Current.AddShell(name, projects.ToArray(), site);
     }
 
     /// <summary>Switches on a policy written inline; it gets the resolved workspace and a report.</summary>

@@ -39,9 +39,29 @@ public sealed class WorkspaceBuilder
         return this;
     }
 
-    /// <summary>Sets the systems to generate outputs for; the default is the four common ones.</summary>
+    /// <summary>Sets the one system to generate outputs for; the default is the four common ones.</summary>
     /// <example><code>Workspace.Systems("x86_64-linux");</code></example>
-    public WorkspaceBuilder Systems(params string[] systems)
+    public WorkspaceBuilder Systems(string system, CallerBarrier _ = default,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        SetSystems([system], new ScriptSite(file, line, nameof(Systems)));
+
+    /// <summary>Sets the systems to generate outputs for.</summary>
+    /// <example><code>Workspace.Systems("x86_64-linux", "aarch64-darwin");</code></example>
+    public WorkspaceBuilder Systems(string first, string second, CallerBarrier _ = default,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        SetSystems([first, second], new ScriptSite(file, line, nameof(Systems)));
+
+    /// <inheritdoc cref="Systems(string, string, CallerBarrier, string, int)"/>
+    /// <example><code>Workspace.Systems("x86_64-linux", "aarch64-linux", "aarch64-darwin");</code></example>
+    public WorkspaceBuilder Systems(string first, string second, string third, CallerBarrier _ = default,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        SetSystems([first, second, third], new ScriptSite(file, line, nameof(Systems)));
+
+    /// <summary>Sets the systems to generate outputs for; the default is the four common ones.</summary>
+    /// <example><code>Workspace.Systems("x86_64-linux", "aarch64-linux", "x86_64-darwin", "aarch64-darwin");</code></example>
+    public WorkspaceBuilder Systems(params string[] systems) => SetSystems(systems, ScriptSites.FromStack(nameof(Systems)));
+
+    private WorkspaceBuilder SetSystems(string[] systems, ScriptSite site)
     {
         ArgumentNullException.ThrowIfNull(systems);
         foreach (var system in systems)
@@ -49,7 +69,7 @@ public sealed class WorkspaceBuilder
             ArgumentNullException.ThrowIfNull(system, nameof(systems));
         }
 
-        SystemsSetting = new(systems.ToArray(), ScriptSites.FromStack(nameof(Systems)));
+        SystemsSetting = new(systems.ToArray(), site);
         return this;
     }
 }

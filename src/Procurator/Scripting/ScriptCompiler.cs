@@ -19,17 +19,9 @@ internal static class ScriptCompiler
         string fullPath, byte[] code, CancellationToken cancellationToken)
     {
         var text = System.Text.Encoding.UTF8.GetString(code).TrimStart('\uFEFF');
-        var script = CSharpScript.Create(text, OptionsFor(fullPath));
-        var compilation = script.GetCompilation();
-        var errors = script.Compile(cancellationToken)
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
-            .Select(ToDiagnostic)
-            .ToArray();
-        if (errors.Length > 0)
-        {
-            return (null, errors);
-        }
+        var compilation = CSharpScript.Create(text, OptionsFor(fullPath)).GetCompilation();
 
+        // One pass: Emit reports the compile errors too (Script.Compile would build it all once more).
         using var assembly = new MemoryStream();
         using var pdb = new MemoryStream();
         var emitted = compilation.Emit(assembly, pdb,
@@ -37,7 +29,8 @@ internal static class ScriptCompiler
             cancellationToken: cancellationToken);
         if (!emitted.Success)
         {
-            return (null, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToDiagnostic).ToArray());
+            var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+            return (null, errors.OrderBy(d => d.Location.SourceSpan.Start).Select(ToDiagnostic).ToArray());
         }
 
         var sources = compilation.SyntaxTrees
@@ -62,6 +55,7 @@ internal static class ScriptCompiler
             .WithFilePath(fullPath)
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithAllowUnsafe(false)
+            // Not optimized: optimized code loses the line of an exception thrown in the script body.
             .WithEmitDebugInformation(true)
             .AddReferences(ScriptConventions.References)
             .WithImports(ScriptConventions.Imports)
