@@ -151,6 +151,18 @@ public sealed class PolicyTests
     }
 
     [Fact]
+    public async Task Script_error_exits_2()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("procurator.csx", "Project(\"api\").Port(\"x\");\n");
+
+        var run = await CliRun.InAsync(dir.Path, "check", "--no-nix");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("procurator.csx(1,21): error CS1503:", run.Stderr);
+    }
+
+    [Fact]
     public async Task Drift_of_generated_files_is_an_error()
     {
         using var dir = new TempDirectory();
