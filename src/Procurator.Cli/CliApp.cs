@@ -23,6 +23,11 @@ internal static class CliApp
             CiCommand.Create(cli),
         };
 
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction(cli);
+        }
+
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = cli.Out, Error = cli.Error };
         if (parse.Errors.Count > 0)

@@ -112,6 +112,33 @@ public sealed class CliTests
     }
 
     [Theory]
+    [InlineData("--help")]
+    [InlineData("run", "--help")]
+    [InlineData("graph", "--help")]
+    [InlineData("check", "--help")]
+    [InlineData("ci", "github", "--help")]
+    public async Task Help_is_everywhere_and_exits_0(params string[] args)
+    {
+        using var dir = new TempDirectory();
+
+        var run = await CliRun.InAsync(dir.Path, args);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        Assert.Contains("Usage:", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Version_prints_the_tool_version()
+    {
+        using var dir = new TempDirectory();
+
+        var run = await CliRun.InAsync(dir.Path, "--version");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("0.1.0", run.Stdout);
+    }
+
+    [Theory]
     [InlineData("run", "--bogus")]
     [InlineData("frobnicate")]
     [InlineData("run", "a.csx", "b.csx")]
