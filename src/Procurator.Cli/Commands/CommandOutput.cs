@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Procurator.Diagnostics;
 
@@ -11,8 +10,6 @@ namespace Procurator.Cli.Commands;
 /// </summary>
 internal sealed class CommandOutput(CliContext cli, ScriptRequest request)
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<(string Name, Action<Utf8JsonWriter> Write)> _fields = [];
 
@@ -63,7 +60,7 @@ internal sealed class CommandOutput(CliContext cli, ScriptRequest request)
         }
 
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonOptions))
+        using (var json = new Utf8JsonWriter(stream, Rendering.JsonText.Options()))
         {
             json.WriteStartObject();
             json.WriteBoolean("ok", exitCode == ExitCodes.Ok);

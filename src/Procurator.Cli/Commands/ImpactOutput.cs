@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Procurator.Graph;
+using Procurator.Rendering;
 
 namespace Procurator.Cli.Commands;
 
@@ -41,17 +41,17 @@ internal static class ImpactOutput
     private static string Json(IReadOnlyList<string> changed, IReadOnlyList<AffectedNode> affected, IReadOnlyList<ChangedFile>? files)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(stream, JsonText.Options()))
         {
             json.WriteStartObject();
-            WriteStrings(json, "changed", changed.Order(StringComparer.Ordinal));
+            JsonText.WriteStrings(json, "changed", changed.Order(StringComparer.Ordinal));
             json.WriteStartArray("affected");
             foreach (var node in affected)
             {
                 json.WriteStartObject();
                 json.WriteString("id", node.Id);
                 json.WriteNumber("distance", node.Distance);
-                WriteStrings(json, "via", node.Via);
+                JsonText.WriteStrings(json, "via", node.Via);
                 json.WriteEndObject();
             }
 
@@ -63,7 +63,7 @@ internal static class ImpactOutput
                 {
                     json.WriteStartObject();
                     json.WriteString("path", file.Path);
-                    WriteStrings(json, "nodes", file.Nodes);
+                    JsonText.WriteStrings(json, "nodes", file.Nodes);
                     json.WriteString("reason", file.Reason);
                     json.WriteEndObject();
                 }
@@ -75,16 +75,5 @@ internal static class ImpactOutput
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

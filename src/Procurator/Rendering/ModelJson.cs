@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Procurator.Model;
 
@@ -13,19 +12,10 @@ internal static class ModelJson
 {
     public const int SchemaVersion = 1;
 
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        // Keep non-ASCII text readable; quotes, backslashes and control characters are still escaped.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Serialize(WorkspaceModel model)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        using (var json = new Utf8JsonWriter(stream, JsonText.Options()))
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", SchemaVersion);
@@ -33,7 +23,7 @@ internal static class ModelJson
             json.WriteString("name", model.Name);
             json.WriteString("description", model.Description);
             json.WriteString("nixpkgs", model.Nixpkgs);
-            WriteStrings(json, "systems", model.Systems);
+            JsonText.WriteStrings(json, "systems", model.Systems);
             json.WriteEndObject();
             WriteArray(json, "projects", model.Projects, WriteProject);
             WriteArray(json, "services", model.Services, WriteService);
@@ -45,13 +35,13 @@ internal static class ModelJson
             WriteArray(json, "shells", model.Shells, (w, s) =>
             {
                 w.WriteString("name", s.Name);
-                WriteStrings(w, "projects", s.Projects);
+                JsonText.WriteStrings(w, "projects", s.Projects);
                 WriteEnv(w, s.Env);
             });
             WriteArray(json, "teams", model.Teams, (w, t) =>
             {
                 w.WriteString("name", t.Name);
-                WriteStrings(w, "owns", t.Owns);
+                JsonText.WriteStrings(w, "owns", t.Owns);
                 WriteOptionalNumber(w, "portsFrom", t.PortsFrom);
                 WriteOptionalNumber(w, "portsTo", t.PortsTo);
             });
@@ -66,8 +56,8 @@ internal static class ModelJson
         json.WriteString("name", project.Name);
         json.WriteString("path", project.Path);
         json.WriteString("description", project.Description);
-        WriteStrings(json, "dependsOn", project.DependsOn);
-        WriteStrings(json, "buildDependsOn", project.BuildDependsOn);
+        JsonText.WriteStrings(json, "dependsOn", project.DependsOn);
+        JsonText.WriteStrings(json, "buildDependsOn", project.BuildDependsOn);
         json.WriteStartArray("ports");
         foreach (var port in project.Ports)
         {
@@ -76,7 +66,7 @@ internal static class ModelJson
 
         json.WriteEndArray();
         WriteEnv(json, project.Env);
-        WriteStrings(json, "packages", project.Packages);
+        JsonText.WriteStrings(json, "packages", project.Packages);
         WriteArray(json, "processes", project.Processes, (w, p) =>
         {
             w.WriteString("name", p.Name);
@@ -160,17 +150,6 @@ internal static class ModelJson
         }
 
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static void WriteArray<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeFields)

@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Procurator.Rendering;
 
 namespace Procurator.Graph.Formats;
 
@@ -15,13 +15,7 @@ internal static class GraphJson
     public static string Write(WorkspaceGraph graph, bool indented = true)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions
-        {
-            Indented = indented,
-            IndentSize = 2,
-            NewLine = "\n",
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
+        using (var json = new Utf8JsonWriter(stream, JsonText.Options(indented)))
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", SchemaVersion);
