@@ -1,0 +1,98 @@
+namespace Procurator.Supervisor.Specs;
+
+/// <summary>
+/// One thing the manager runs: a backing service (postgres), a project's long-running
+/// process, or a one-shot task (a migration). Built from the workspace model; the state
+/// machine and the process layer see only this.
+/// </summary>
+/// <param name="Name">Unique unit name, shown as the log prefix (<c>postgres</c>, <c>api</c>, <c>api:web</c>).</param>
+/// <param name="Role">Long-running or one-shot.</param>
+/// <param name="Command">What to spawn.</param>
+/// <param name="DependsOn">Units that must meet their condition before this one starts.</param>
+/// <param name="Readiness">Gates dependents; null means ready as soon as it runs.</param>
+/// <param name="Liveness">Restarts a running unit that stops answering; null means none.</param>
+/// <param name="Restart">What to do when it exits.</param>
+/// <param name="StartupTimeout">Deadline for readiness after a start.</param>
+/// <param name="StopGracePeriod">Time between TERM and KILL on stop.</param>
+/// <param name="Ports">Ports it listens on (for port-conflict checks and status).</param>
+public sealed record UnitSpec(
+    string Name,
+    UnitRole Role,
+    CommandSpec Command,
+    IReadOnlyList<UnitDependency> DependsOn,
+    Probe? Readiness,
+    Probe? Liveness,
+    RestartPolicy Restart,
+    TimeSpan StartupTimeout,
+    TimeSpan StopGracePeriod,
+    IReadOnlyList<int> Ports)
+{
+    public static readonly TimeSpan DefaultStartupTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DefaultStopGracePeriod = TimeSpan.FromSeconds(10);
+}
+
+public enum UnitRole
+{
+    /// <summary>Runs until stopped; restarted by its policy.</summary>
+    Service,
+    /// <summary>Runs once to completion (migrations, seeds); exit 0 is success.</summary>
+    Task,
+}
+
+/// <summary>A process to spawn. <see cref="Arguments"/> are passed as-is (no shell) unless the file is a shell.</summary>
+/// <param name="FileName">Executable, looked up on PATH when not absolute.</param>
+/// <param name="Arguments">Its arguments.</param>
+/// <param name="WorkingDirectory">Absolute working directory.</param>
+/// <param name="Environment">Variables added to (and overriding) the manager's environment.</param>
+/// <param name="RunAsUser">When set and the manager runs as root, the process runs as this user (postgres refuses root).</param>
+public sealed record CommandSpec(
+    string FileName,
+    IReadOnlyList<string> Arguments,
+    string WorkingDirectory,
+    IReadOnlyDictionary<string, string> Environment,
+    string? RunAsUser = null)
+{
+    /// <summary>A command line run by <c>/bin/sh -c</c>, the way <c>Process(name, command)</c> is declared.</summary>
+    public static CommandSpec Shell(string commandLine, string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
+        new("/bin/sh", ["-c", commandLine], workingDirectory, environment);
+}
+
+/// <summary>What a dependent waits for.</summary>
+public enum DependencyCondition
+{
+    /// <summary>The dependency's process has been spawned.</summary>
+    Started,
+    /// <summary>Its readiness probe passed (or it runs, when it has none). The default.</summary>
+    Ready,
+    /// <summary>It exited with code 0 (tasks such as migrations).</summary>
+    CompletedSuccessfully,
+}
+
+public sealed record UnitDependency(string Name, DependencyCondition Condition = DependencyCondition.Ready);
+
+public enum RestartMode
+{
+    No,
+    OnFailure,
+    Always,
+}
+
+/// <summary>
+/// Restart rules: exponential backoff with jitter between <see cref="InitialBackoff"/> and
+/// <see cref="MaxBackoff"/>, reset after <see cref="StableAfter"/> of running; more than
+/// <see cref="MaxFailures"/> failures inside <see cref="FailureWindow"/> gives up.
+/// </summary>
+public sealed record RestartPolicy(
+    RestartMode Mode,
+    TimeSpan InitialBackoff,
+    TimeSpan MaxBackoff,
+    TimeSpan StableAfter,
+    int MaxFailures,
+    TimeSpan FailureWindow)
+{
+    public static RestartPolicy For(RestartMode mode) => new(
+        mode, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), 10, TimeSpan.FromMinutes(5));
+
+    /// <summary>Services default to on-failure; tasks never restart.</summary>
+    public static RestartPolicy DefaultFor(UnitRole role) => For(role == UnitRole.Task ? RestartMode.No : RestartMode.OnFailure);
+}
