@@ -10,7 +10,7 @@ public interface IDependencyTarget
 }
 
 /// <summary>A dependency as written: the name, the builder when one was passed, and where.</summary>
-internal sealed record DependencyDeclaration(string Name, IDependencyTarget? Target, ScriptSite Site);
+internal sealed record DependencyDeclaration(string Name, IDependencyTarget? Target, ScriptSite Site, WaitFor? Condition = null);
 
 /// <summary>A value set by a DSL verb, with where it was set.</summary>
 internal sealed record Located<T>(T Value, ScriptSite Site);
@@ -19,4 +19,4 @@ internal sealed record Located<T>(T Value, ScriptSite Site);
 internal sealed record EnvDeclaration(string Key, string Value, ScriptSite Site);
 
 /// <summary>A process as written, with where it was declared.</summary>
-internal sealed record ProcessDeclaration(string Name, string Command, ScriptSite Site);
+internal sealed record ProcessDeclaration(string Name, string Command, ScriptSite Site, bool OneShot = false);

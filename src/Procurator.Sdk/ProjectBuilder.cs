@@ -49,6 +49,16 @@ public sealed class ProjectBuilder : IDependencyTarget
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         DependsOnCore([name], [], new ScriptSite(file, line, nameof(DependsOn)));
 
+    /// <summary>Adds a runtime dependency and says what <c>procurator up</c> waits for before starting this project.</summary>
+    /// <example><code>Project("api").DependsOn("migrate", WaitFor.Completed);</code></example>
+    public ProjectBuilder DependsOn(string name, WaitFor condition, CallerBarrier _ = default,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        _dependencies.Add(new(name, null, new ScriptSite(file, line, nameof(DependsOn)), condition));
+        return this;
+    }
+
     /// <inheritdoc cref="DependsOn(string, CallerBarrier, string, int)"/>
     /// <example><code>Project("api").DependsOn("postgres", "redis");</code></example>
     public ProjectBuilder DependsOn(string first, string second, CallerBarrier _ = default,
@@ -139,6 +149,20 @@ public sealed class ProjectBuilder : IDependencyTarget
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shellCommand);
         _processes.Add(new(name, shellCommand, new ScriptSite(file, line, nameof(Process))));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a one-shot task (a migration, a seed), run through a shell in the project's folder
+    /// by <c>procurator up</c> before the project's processes start; it must exit 0.
+    /// </summary>
+    /// <example><code>Project("db").Task("migrate", "dbmate up").DependsOn("postgres");</code></example>
+    public ProjectBuilder Task(string name, string shellCommand, CallerBarrier _ = default,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(shellCommand);
+        _processes.Add(new(name, shellCommand, new ScriptSite(file, line, nameof(Task)), OneShot: true));
         return this;
     }
 

@@ -27,6 +27,19 @@ public sealed class ServiceBuilder : IDependencyTarget
     internal Located<int>? PortSetting { get; private set; }
     internal IReadOnlyList<EnvDeclaration> EnvVars => _env.Items;
     internal HealthCheck? HealthCheckSetting { get; private set; }
+    internal Located<string>? CommandSetting { get; private set; }
+
+    /// <summary>
+    /// Sets the shell command <c>procurator up</c> runs for this service. Postgres and redis
+    /// have built-in presets; other kinds need a command.
+    /// </summary>
+    /// <example><code>Service("mailpit").Port(1025).Command("mailpit --smtp 127.0.0.1:1025");</code></example>
+    public ServiceBuilder Command(string shellCommand, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(shellCommand);
+        CommandSetting = new(shellCommand, new ScriptSite(file, line, nameof(Command)));
+        return this;
+    }
 
     /// <summary>Sets the kind (postgres, redis, mysql, …); it defaults to the name when the name is a known kind.</summary>
     /// <example><code>Service("cache").Kind("redis");</code></example>

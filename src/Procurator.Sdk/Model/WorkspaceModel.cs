@@ -42,10 +42,22 @@ public sealed record ProjectModel(
 {
     /// <summary>Checks (tests, linters) CI runs in the project's dev shell.</summary>
     public IReadOnlyList<ProcessModel> Checks { get; init; } = [];
+
+    /// <summary>
+    /// Dependencies whose condition is not the default <see cref="WaitFor.Ready"/>, by name:
+    /// what <c>procurator up</c> waits for before starting this project.
+    /// </summary>
+    public IReadOnlyDictionary<string, WaitFor> DependencyConditions { get; init; } = new Dictionary<string, WaitFor>();
 }
 
-/// <summary>A long-running process of a project, started through a shell in the project's folder.</summary>
-public sealed record ProcessModel(string Name, string Command);
+/// <summary>A process of a project, started through a shell in the project's folder.</summary>
+/// <param name="Name">Its name, unique in the project.</param>
+/// <param name="Command">The shell command line.</param>
+public sealed record ProcessModel(string Name, string Command)
+{
+    /// <summary>True for a one-shot task (a migration) declared with <c>Task(...)</c>; false for a long-running process.</summary>
+    public bool OneShot { get; init; }
+}
 
 /// <summary>A backing service such as postgres or redis.</summary>
 /// <param name="Name">The service's name.</param>
@@ -62,7 +74,11 @@ public sealed record ServiceModel(
     int? Port,
     IReadOnlyDictionary<string, string> Env,
     HealthCheck? HealthCheck,
-    bool Implicit);
+    bool Implicit)
+{
+    /// <summary>The shell command that runs the service, for kinds without a built-in preset; null uses the preset.</summary>
+    public string? Command { get; init; }
+}
 
 /// <summary>A project in another repository, referenced by a flake reference.</summary>
 public sealed record ExternalModel(string Name, string FlakeRef);

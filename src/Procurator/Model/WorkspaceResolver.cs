@@ -49,12 +49,30 @@ internal static class WorkspaceResolver
             Ports: project.PortList.Select(p => p.Value).Distinct().Order().ToArray(),
             Env: Sorted(project.EnvVars.Select(e => (e.Key, e.Value))),
             Packages: project.PackageList.Select(p => p.Value).Distinct().Order(StringComparer.Ordinal).ToArray(),
-            Processes: project.ProcessList.Select(p => new ProcessModel(p.Name, p.Command)).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray(),
+            Processes: project.ProcessList.Select(p => new ProcessModel(p.Name, p.Command) { OneShot = p.OneShot }).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray(),
             HealthChecks: project.HealthCheckList.ToArray(),
             FlakeInput: hasFlake ? project.Name : null)
         {
             Checks = project.CheckList.Select(c => new ProcessModel(c.Name, c.Command)).OrderBy(c => c.Name, StringComparer.Ordinal).ToArray(),
+            DependencyConditions = DependencyConditions(project),
         };
+    }
+
+    /// <summary>The last condition written for each dependency, when it is not the default (ready).</summary>
+    private static SortedDictionary<string, WaitFor> DependencyConditions(ProjectBuilder project)
+    {
+        var conditions = new SortedDictionary<string, WaitFor>(StringComparer.Ordinal);
+        foreach (var dependency in project.Dependencies.Where(d => d.Condition is not null))
+        {
+            conditions[dependency.Name] = dependency.Condition!.Value;
+        }
+
+        foreach (var ready in conditions.Where(c => c.Value == WaitFor.Ready).Select(c => c.Key).ToArray())
+        {
+            conditions.Remove(ready);
+        }
+
+        return conditions;
     }
 
     private static ServiceModel[] ResolveServices(WorkspaceDeclarations declarations, NameTable names)
@@ -72,7 +90,10 @@ internal static class WorkspaceResolver
                     Port: group.Select(s => s.PortSetting?.Value).LastOrDefault(p => p is not null) ?? ServiceKinds.DefaultPort(kind),
                     Env: Sorted(group.SelectMany(s => s.EnvVars).Select(e => (e.Key, e.Value))),
                     HealthCheck: group.Select(s => s.HealthCheckSetting).LastOrDefault(h => h is not null),
-                    Implicit: false);
+                    Implicit: false)
+                {
+                    Command = group.Select(s => s.CommandSetting?.Value).LastOrDefault(c => c is not null),
+                };
             });
         var implicitServices = names.ImplicitServices.Keys.Select(name => new ServiceModel(
             name, name, null, ServiceKinds.DefaultPort(name), Sorted([]), null, Implicit: true));

@@ -71,6 +71,10 @@ internal static class ModelJson
         {
             w.WriteString("name", p.Name);
             w.WriteString("command", p.Command);
+            if (p.OneShot)
+            {
+                w.WriteBoolean("oneShot", true);
+            }
         });
         WriteArray(json, "healthChecks", project.HealthChecks, WriteHealthCheckFields);
         WriteArray(json, "checks", project.Checks, (w, c) =>
@@ -79,6 +83,17 @@ internal static class ModelJson
             w.WriteString("command", c.Command);
         });
         json.WriteString("flakeInput", project.FlakeInput);
+        // Written only when set, so workspaces that do not use them keep their procurator.json.
+        if (project.DependencyConditions.Count > 0)
+        {
+            json.WriteStartObject("dependencyConditions");
+            foreach (var (name, condition) in project.DependencyConditions)
+            {
+                json.WriteString(name, condition.ToString().ToLowerInvariant());
+            }
+
+            json.WriteEndObject();
+        }
     }
 
     private static void WriteService(Utf8JsonWriter json, ServiceModel service)
@@ -108,6 +123,10 @@ internal static class ModelJson
         }
 
         json.WriteBoolean("implicit", service.Implicit);
+        if (service.Command is { } command)
+        {
+            json.WriteString("command", command);
+        }
     }
 
     private static void WriteOptionalNumber(Utf8JsonWriter json, string name, int? value)

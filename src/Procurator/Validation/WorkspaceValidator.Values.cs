@@ -59,6 +59,11 @@ internal sealed partial class WorkspaceValidator
             {
                 CheckHealthCheck($"service '{service.Name}'", check);
             }
+
+            if (service.CommandSetting is { } command)
+            {
+                CheckRequired($"command of service '{service.Name}'", command.Value, command.Site);
+            }
         }
 
         foreach (var external in _declarations.Externals)
