@@ -1,0 +1,68 @@
+using Procurator.Model;
+using Procurator.Supervisor.Specs;
+
+namespace Procurator.Supervisor.Planning.Presets;
+
+/// <summary>
+/// Postgres: <c>initdb</c> on first start into the data directory, then the server with its
+/// socket in that directory, listening on 127.0.0.1 only; ready when <c>pg_isready</c> says so.
+/// Postgres refuses to run as root, so under root it runs as the <c>postgres</c> user.
+/// </summary>
+internal sealed class PostgresPreset : IServicePreset
+{
+    // Arguments are passed as $1.. so no path or port is ever spliced into the script text.
+    private const string Script =
+        """
+        set -e
+        if [ ! -s "$2/PG_VERSION" ]; then
+          echo "initdb: first start, creating the cluster in $2"
+          "$1/initdb" -D "$2" -A trust -U postgres --no-sync -E UTF8
+        fi
+        exec "$1/postgres" -D "$2" -p "$3" -k "$2" -h 127.0.0.1
+        """;
+
+    public string Kind => "postgres";
+
+    public PresetResult Plan(ServiceModel service, int port, string dataDirectory, BinaryLocator binaries, bool runningAsRoot)
+    {
+        var (bin, why) = FindBin(service.Version, binaries);
+        if (bin is null)
+        {
+            return PresetResult.Failed(
+                $"service '{service.Name}': no postgres server found (looked for initdb and postgres on PATH and in /usr/lib/postgresql/*/bin); " +
+                "install it (Debian: apt-get install postgresql) or run through `nix run .#up`");
+        }
+
+        var command = new CommandSpec("/bin/sh", ["-c", Script, "postgres-preset", bin, dataDirectory, port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            dataDirectory, service.Env, RunAsUser: runningAsRoot ? "postgres" : null);
+        var isReady = binaries.OnPath("pg_isready") ?? ExistingFile(Path.Combine(bin, "pg_isready"), binaries);
+        Probe readiness = isReady is not null
+            ? new ExecProbe(new CommandSpec(isReady, ["-q", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], dataDirectory, new Dictionary<string, string>()))
+            : new TcpProbe("127.0.0.1", port);
+        return new PresetResult(command, readiness, new PreparedDirectory(dataDirectory, runningAsRoot ? "postgres" : null), null,
+            $"{service.Name}: postgres from {bin} ({why}), data in {dataDirectory}");
+    }
+
+    /// <summary>The asked version's Debian install, else PATH (nix shells), else the newest install.</summary>
+    private static (string? Bin, string Why) FindBin(string? version, BinaryLocator binaries)
+    {
+        var installs = binaries.Versioned("/usr/lib/postgresql", version)
+            .Where(v => binaries.IsExecutable(Path.Combine(v.BinDirectory, "postgres")))
+            .ToArray();
+        if (version is not null && installs.FirstOrDefault(v => v.Version == version) is { BinDirectory: { } asked })
+        {
+            return (asked, $"version {version} as asked");
+        }
+
+        if (binaries.OnPath("postgres") is { } onPath)
+        {
+            return (Path.GetDirectoryName(onPath), "on PATH");
+        }
+
+        return installs.Length > 0
+            ? (installs[0].BinDirectory, $"newest installed, {installs[0].Version}{(version is null ? "" : $"; {version} was asked")}")
+            : (null, "");
+    }
+
+    private static string? ExistingFile(string file, BinaryLocator binaries) => binaries.IsExecutable(file) ? file : null;
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Procurator.Model;
+using Procurator.Supervisor.Specs;
+
+namespace Procurator.Supervisor.Planning.Presets;
+
+/// <summary>Redis on 127.0.0.1 with its data directory, no snapshots, in the foreground.</summary>
+internal sealed class RedisPreset : IServicePreset
+{
+    private static readonly string[] Locations = ["/usr/bin/redis-server", "/usr/local/bin/redis-server", "/opt/homebrew/bin/redis-server"];
+
+    public string Kind => "redis";
+
+    public PresetResult Plan(ServiceModel service, int port, string dataDirectory, BinaryLocator binaries, bool runningAsRoot)
+    {
+        var server = binaries.OnPath("redis-server") ?? Locations.FirstOrDefault(binaries.IsExecutable);
+        if (server is null)
+        {
+            return PresetResult.Failed(
+                $"service '{service.Name}': no redis-server found on PATH or in /usr/bin, /usr/local/bin, /opt/homebrew/bin; " +
+                "install it (Debian: apt-get install redis-server) or run through `nix run .#up`");
+        }
+
+        var command = new CommandSpec(server,
+            ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", dataDirectory,
+             "--save", "", "--appendonly", "no", "--daemonize", "no"],
+            dataDirectory, service.Env);
+        return new PresetResult(command, new TcpProbe("127.0.0.1", port), new PreparedDirectory(dataDirectory, null), null,
+            $"{service.Name}: redis from {server}, data in {dataDirectory}");
+    }
+}

@@ -1,0 +1,23 @@
+using Procurator.Model;
+using Procurator.Supervisor.Specs;
+
+namespace Procurator.Supervisor.Planning.Presets;
+
+/// <summary>How a known kind of service runs as a real local server.</summary>
+internal interface IServicePreset
+{
+    string Kind { get; }
+
+    /// <summary>The command, readiness probe and data directory for the service, or an error text.</summary>
+    PresetResult Plan(ServiceModel service, int port, string dataDirectory, BinaryLocator binaries, bool runningAsRoot);
+}
+
+internal sealed record PresetResult(
+    CommandSpec? Command,
+    Probe? Readiness,
+    PreparedDirectory? DataDirectory,
+    string? Error,
+    string? Note)
+{
+    public static PresetResult Failed(string error) => new(null, null, null, error, null);
+}

@@ -1,0 +1,48 @@
+using Procurator.Supervisor.Specs;
+
+namespace Procurator.Supervisor.Planning;
+
+/// <summary>What <c>procurator up</c> will run for a workspace, or why it cannot.</summary>
+/// <param name="Units">Every unit, services and project processes, sorted by name.</param>
+/// <param name="Directories">Directories to create before starting (data dirs), with the user that must own them.</param>
+/// <param name="Errors">Problems that stop the start, each naming the service or project.</param>
+/// <param name="Notes">Facts worth printing (which binary a preset uses and why).</param>
+/// <param name="UnitsByName">For each project and service name, the units it runs.</param>
+public sealed record UnitPlan(
+    IReadOnlyList<UnitSpec> Units,
+    IReadOnlyList<PreparedDirectory> Directories,
+    IReadOnlyList<string> Errors,
+    IReadOnlyList<string> Notes,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> UnitsByName)
+{
+    /// <summary>
+    /// The unit names for the projects, services or units a user named on the command
+    /// line; unknown names are returned in <paramref name="unknown"/>.
+    /// </summary>
+    public IReadOnlyList<string> Select(IEnumerable<string> names, out IReadOnlyList<string> unknown)
+    {
+        var selected = new List<string>();
+        var missing = new List<string>();
+        foreach (var name in names)
+        {
+            if (UnitsByName.TryGetValue(name, out var units))
+            {
+                selected.AddRange(units);
+            }
+            else if (Units.Any(u => u.Name == name))
+            {
+                selected.Add(name);
+            }
+            else
+            {
+                missing.Add(name);
+            }
+        }
+
+        unknown = missing;
+        return selected.Distinct(StringComparer.Ordinal).ToArray();
+    }
+}
+
+/// <summary>A directory the manager creates (mode 0700) and, when it runs as root, hands to <see cref="Owner"/>.</summary>
+public sealed record PreparedDirectory(string Path, string? Owner);

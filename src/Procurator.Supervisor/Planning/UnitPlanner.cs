@@ -1,0 +1,257 @@
+using System.Globalization;
+using Procurator.Model;
+using Procurator.Supervisor.Planning.Presets;
+using Procurator.Supervisor.Specs;
+
+namespace Procurator.Supervisor.Planning;
+
+/// <summary>
+/// Turns the workspace model into the units <c>procurator up</c> runs. A project with one
+/// process (or task) is one unit named like the project; with several, each is
+/// <c>project:process</c>. A dependency on a project means all of its units; a project
+/// without processes passes its own dependencies through.
+/// </summary>
+public sealed class UnitPlanner
+{
+    private static readonly IServicePreset[] Presets = [new PostgresPreset(), new RedisPreset()];
+
+    private readonly WorkspaceModel _model;
+    private readonly string _workspaceDirectory;
+    private readonly BinaryLocator _binaries;
+    private readonly bool _runningAsRoot;
+    private readonly List<string> _errors = [];
+    private readonly List<string> _notes = [];
+    private readonly List<PreparedDirectory> _directories = [];
+    private readonly Dictionary<string, IReadOnlyList<string>> _unitsByName = new(StringComparer.Ordinal);
+
+    private UnitPlanner(WorkspaceModel model, string workspaceDirectory, BinaryLocator binaries, bool runningAsRoot)
+    {
+        _model = model;
+        _workspaceDirectory = workspaceDirectory;
+        _binaries = binaries;
+        _runningAsRoot = runningAsRoot;
+    }
+
+    /// <summary>Plans every unit of <paramref name="model"/>, whose script sits in <paramref name="workspaceDirectory"/>.</summary>
+    public static UnitPlan Plan(WorkspaceModel model, string workspaceDirectory) =>
+        Plan(model, workspaceDirectory, BinaryLocator.FromEnvironment(), IsRoot());
+
+    internal static UnitPlan Plan(WorkspaceModel model, string workspaceDirectory, BinaryLocator binaries, bool runningAsRoot) =>
+        new UnitPlanner(model, Path.GetFullPath(workspaceDirectory), binaries, runningAsRoot).Build();
+
+    // Environment.UserName reads the effective user's passwd entry; uid 0 is always named root.
+    private static bool IsRoot() => !OperatingSystem.IsWindows() && Environment.UserName == "root";
+
+    private UnitPlan Build()
+    {
+        foreach (var service in _model.Services)
+        {
+            _unitsByName[service.Name] = [service.Name];
+        }
+
+        foreach (var project in _model.Projects)
+        {
+            _unitsByName[project.Name] = project.Processes.Select(p => UnitName(project, p)).ToArray();
+        }
+
+        var units = _model.Services.Select(PlanService).OfType<UnitSpec>()
+            .Concat(_model.Projects.SelectMany(PlanProject))
+            .OrderBy(u => u.Name, StringComparer.Ordinal)
+            .ToArray();
+        return new UnitPlan(units, _directories, _errors, _notes, _unitsByName);
+    }
+
+    private static string UnitName(ProjectModel project, ProcessModel process) =>
+        project.Processes.Count == 1 ? project.Name : $"{project.Name}:{process.Name}";
+
+    private UnitSpec? PlanService(ServiceModel service)
+    {
+        var port = service.Port;
+        var dataDirectory = Path.Combine(_workspaceDirectory, ".procurator", "data", service.Name);
+        var env = WithPort(service.Env, port);
+        CommandSpec command;
+        Probe? readiness;
+        if (service.Command is { } shell)
+        {
+            command = CommandSpec.Shell(shell, _workspaceDirectory, env);
+            readiness = port is { } p ? new TcpProbe("127.0.0.1", p) : null;
+        }
+        else if (Presets.FirstOrDefault(p => p.Kind == service.Kind) is { } preset && port is { } presetPort)
+        {
+            var result = preset.Plan(service, presetPort, dataDirectory, _binaries, _runningAsRoot);
+            if (result.Error is { } error)
+            {
+                _errors.Add(error);
+                return null;
+            }
+
+            command = result.Command!;
+            readiness = result.Readiness;
+            if (result.DataDirectory is { } directory)
+            {
+                _directories.Add(directory);
+            }
+
+            if (result.Note is { } note)
+            {
+                _notes.Add(note);
+            }
+        }
+        else
+        {
+            var kind = service.Kind is null ? "it has no kind" : $"kind '{service.Kind}' has no built-in preset (postgres and redis do)";
+            _errors.Add($"service '{service.Name}': {kind}; give it a command, e.g. Service(\"{service.Name}\").Command(\"…\")");
+            return null;
+        }
+
+        var explicitCheck = service.HealthCheck is { } check ? ToProbe(check, _workspaceDirectory, env) : null;
+        return new UnitSpec(service.Name, UnitRole.Service, command, [], explicitCheck ?? readiness, Liveness(explicitCheck),
+            RestartPolicy.DefaultFor(UnitRole.Service), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod,
+            port is { } listening ? [listening] : []);
+    }
+
+    private IEnumerable<UnitSpec> PlanProject(ProjectModel project)
+    {
+        var directory = Path.GetFullPath(Path.Combine(_workspaceDirectory, project.Path));
+        var dependencies = Dependencies(project).ToArray();
+        var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, port) in DependencyEndpoints(project))
+        {
+            env[$"{EnvNames.Prefix(name)}_HOST"] = "127.0.0.1";
+            env[$"{EnvNames.Prefix(name)}_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (project.Ports.Count == 1)
+        {
+            env["PORT"] = project.Ports[0].ToString(CultureInfo.InvariantCulture);
+        }
+
+        foreach (var (key, value) in project.Env)
+        {
+            env[key] = value;
+        }
+
+        var explicitCheck = project.HealthChecks.Count > 0 ? ToProbe(project.HealthChecks[0], directory, env) : null;
+        var readiness = explicitCheck ?? (project.Ports.Count > 0 ? new TcpProbe("127.0.0.1", project.Ports[0]) : null);
+        var tasks = project.Processes.Where(p => p.OneShot).Select(p => new UnitDependency(UnitName(project, p), DependencyCondition.CompletedSuccessfully)).ToArray();
+        foreach (var process in project.Processes)
+        {
+            var role = process.OneShot ? UnitRole.Task : UnitRole.Service;
+            // A project's long-running processes start after its own tasks (migrations) succeed.
+            var own = process.OneShot ? [] : tasks;
+            yield return new UnitSpec(UnitName(project, process), role, CommandSpec.Shell(process.Command, directory, env),
+                dependencies.Concat(own).ToArray(),
+                process.OneShot ? null : readiness,
+                process.OneShot ? null : Liveness(explicitCheck),
+                RestartPolicy.DefaultFor(role), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod,
+                process.OneShot ? [] : project.Ports);
+        }
+    }
+
+    /// <summary>The units a project waits for, with their conditions; projects without processes pass theirs through.</summary>
+    private IEnumerable<UnitDependency> Dependencies(ProjectModel project, HashSet<string>? seen = null)
+    {
+        seen ??= new HashSet<string>(StringComparer.Ordinal) { project.Name };
+        foreach (var name in project.DependsOn)
+        {
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+
+            var condition = project.DependencyConditions.TryGetValue(name, out var c) ? c : WaitFor.Ready;
+            if (_model.Services.Any(s => s.Name == name))
+            {
+                if (condition == WaitFor.Completed)
+                {
+                    _errors.Add($"project '{project.Name}' waits for service '{name}' to complete, but a service runs until stopped; use WaitFor.Ready or WaitFor.Started");
+                }
+
+                yield return new UnitDependency(name, condition == WaitFor.Started ? DependencyCondition.Started : DependencyCondition.Ready);
+            }
+            else if (_model.Projects.FirstOrDefault(p => p.Name == name) is { } dependency)
+            {
+                if (dependency.Processes.Count == 0)
+                {
+                    foreach (var inherited in Dependencies(dependency, seen))
+                    {
+                        yield return inherited;
+                    }
+
+                    continue;
+                }
+
+                foreach (var process in dependency.Processes)
+                {
+                    yield return new UnitDependency(UnitName(dependency, process), Condition(project, dependency, process, condition));
+                }
+            }
+
+            // Externals live in other repositories and are not run here.
+        }
+    }
+
+    private DependencyCondition Condition(ProjectModel project, ProjectModel dependency, ProcessModel process, WaitFor condition)
+    {
+        if (condition == WaitFor.Started)
+        {
+            return DependencyCondition.Started;
+        }
+
+        if (process.OneShot)
+        {
+            return DependencyCondition.CompletedSuccessfully;
+        }
+
+        if (condition == WaitFor.Completed)
+        {
+            _errors.Add($"project '{project.Name}' waits for '{dependency.Name}' to complete, but its process '{process.Name}' runs until stopped; declare the one-shot work with Task(...)");
+        }
+
+        return DependencyCondition.Ready;
+    }
+
+    /// <summary>Each direct dependency that listens on a port, for <c>&lt;DEP&gt;_HOST</c>/<c>&lt;DEP&gt;_PORT</c>.</summary>
+    private IEnumerable<(string Name, int Port)> DependencyEndpoints(ProjectModel project)
+    {
+        foreach (var name in project.DependsOn)
+        {
+            if (_model.Services.FirstOrDefault(s => s.Name == name)?.Port is { } servicePort)
+            {
+                yield return (name, servicePort);
+            }
+            else if (_model.Projects.FirstOrDefault(p => p.Name == name) is { Ports.Count: > 0 } dependency)
+            {
+                yield return (name, dependency.Ports[0]);
+            }
+        }
+    }
+
+    private static SortedDictionary<string, string> WithPort(IReadOnlyDictionary<string, string> env, int? port)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (port is { } p)
+        {
+            result["PORT"] = p.ToString(CultureInfo.InvariantCulture);
+        }
+
+        foreach (var (key, value) in env)
+        {
+            result[key] = value;
+        }
+
+        return result;
+    }
+
+    private static Probe? ToProbe(HealthCheck check, string directory, IReadOnlyDictionary<string, string> env) => check.Type switch
+    {
+        "tcp" when check.Port is { } port => new TcpProbe("127.0.0.1", port),
+        "http" when check.Url is { } url => new HttpProbe(url),
+        "exec" when check.Command is { } command => new ExecProbe(CommandSpec.Shell(command, directory, env)),
+        _ => null,
+    };
+
+    /// <summary>An explicit health check also watches the running unit, at a calmer pace than readiness.</summary>
+    private static Probe? Liveness(Probe? explicitCheck) =>
+        explicitCheck is null ? null : explicitCheck with { Period = TimeSpan.FromSeconds(2), FailureThreshold = 3, InitialDelay = TimeSpan.Zero };
+}

@@ -1,0 +1,186 @@
+using Procurator.Model;
+using Procurator.Supervisor.Planning;
+using Procurator.Supervisor.Planning.Presets;
+using Procurator.Supervisor.Specs;
+using static Procurator.Supervisor.Tests.Planning.Workspaces;
+
+namespace Procurator.Supervisor.Tests.Planning;
+
+public sealed class UnitPlannerTests
+{
+    private const string Root = "/ws";
+
+    // A machine with Debian's postgres 14 and 15, pg_isready and redis-server on PATH.
+    private static readonly BinaryLocator Debian = new(
+        "/usr/bin",
+        file => file is "/usr/lib/postgresql/15/bin/postgres" or "/usr/lib/postgresql/14/bin/postgres" or "/usr/bin/pg_isready" or "/usr/bin/redis-server",
+        dir => dir == "/usr/lib/postgresql" ? ["/usr/lib/postgresql/14", "/usr/lib/postgresql/15"] : []);
+
+    private static readonly BinaryLocator Empty = new("/nothing", _ => false, _ => []);
+
+    private static UnitPlan Plan(WorkspaceModel model, BinaryLocator? binaries = null, bool root = false) =>
+        UnitPlanner.Plan(model, Root, binaries ?? Debian, root);
+
+    [Fact]
+    public void One_process_is_named_like_its_project_and_several_get_project_colon_process()
+    {
+        var plan = Plan(With(
+            [Project("api", processes: [Process("web", "npm start")]),
+             Project("jobs", processes: [Process("a", "x"), Process("b", "y")])], []));
+
+        Assert.Equal(["api", "jobs:a", "jobs:b"], plan.Units.Select(u => u.Name));
+        Assert.Equal(["jobs:a", "jobs:b"], plan.UnitsByName["jobs"]);
+        var api = plan.Units[0];
+        Assert.Equal(CommandSpec.Shell("npm start", "/ws/api", api.Command.Environment).Arguments, api.Command.Arguments);
+        Assert.Equal("/ws/api", api.Command.WorkingDirectory);
+    }
+
+    [Fact]
+    public void Dependencies_get_host_and_port_variables_and_project_env_wins()
+    {
+        var plan = Plan(With(
+            [Project("api", dependsOn: ["postgres", "auth"], ports: [8080], processes: [Process("web", "run")],
+                env: new() { ["AUTH_HOST"] = "auth.local" }),
+             Project("auth", ports: [9000], processes: [Process("srv", "run")])],
+            [Service("postgres", "postgres", 5433)]));
+
+        var env = plan.Units.Single(u => u.Name == "api").Command.Environment;
+        Assert.Equal("127.0.0.1", env["POSTGRES_HOST"]);
+        Assert.Equal("5433", env["POSTGRES_PORT"]);
+        Assert.Equal("auth.local", env["AUTH_HOST"]);
+        Assert.Equal("9000", env["AUTH_PORT"]);
+        Assert.Equal("8080", env["PORT"]);
+    }
+
+    [Fact]
+    public void Readiness_is_the_health_check_else_tcp_on_the_first_port_else_none()
+    {
+        var plan = Plan(With(
+            [Project("a", ports: [3000], processes: [Process("p", "x")], checks: [new HealthCheck("http", Url: "http://127.0.0.1:3000/up")]),
+             Project("b", ports: [4000, 4001], processes: [Process("p", "x")]),
+             Project("c", processes: [Process("p", "x")])], []));
+
+        Assert.Equal(new HttpProbe("http://127.0.0.1:3000/up"), plan.Units[0].Readiness);
+        Assert.NotNull(plan.Units[0].Liveness);
+        Assert.Equal(new TcpProbe("127.0.0.1", 4000), plan.Units[1].Readiness);
+        Assert.Null(plan.Units[1].Liveness);
+        Assert.Null(plan.Units[2].Readiness);
+    }
+
+    [Fact]
+    public void Tasks_gate_their_projects_processes_and_dependents_wait_for_completion()
+    {
+        var plan = Plan(With(
+            [Project("db", processes: [Task("migrate", "dbmate up")]),
+             Project("api", dependsOn: ["db"], processes: [Task("seed", "seed"), Process("web", "run")])], []));
+
+        var web = plan.Units.Single(u => u.Name == "api:web");
+        Assert.Equal(
+            [new UnitDependency("db", DependencyCondition.CompletedSuccessfully), new UnitDependency("api:seed", DependencyCondition.CompletedSuccessfully)],
+            web.DependsOn);
+        var seed = plan.Units.Single(u => u.Name == "api:seed");
+        Assert.Equal(UnitRole.Task, seed.Role);
+        Assert.Equal(RestartMode.No, seed.Restart.Mode);
+        Assert.Equal([new UnitDependency("db", DependencyCondition.CompletedSuccessfully)], seed.DependsOn);
+    }
+
+    [Fact]
+    public void Conditions_from_the_script_are_kept_and_impossible_ones_are_errors()
+    {
+        var plan = Plan(With(
+            [Project("api", dependsOn: ["mail", "web", "cache"], processes: [Process("p", "x")],
+                conditions: new Dictionary<string, WaitFor> { ["mail"] = WaitFor.Started, ["web"] = WaitFor.Completed, ["cache"] = WaitFor.Completed }),
+             Project("web", processes: [Process("srv", "x")])],
+            [Service("mail", port: 1025, command: "mailpit"), Service("cache", "redis", 6379)]));
+
+        Assert.Contains(new UnitDependency("mail", DependencyCondition.Started), plan.Units.Single(u => u.Name == "api").DependsOn);
+        Assert.Equal(
+            ["project 'api' waits for 'web' to complete, but its process 'srv' runs until stopped; declare the one-shot work with Task(...)",
+             "project 'api' waits for service 'cache' to complete, but a service runs until stopped; use WaitFor.Ready or WaitFor.Started"],
+            plan.Errors);
+    }
+
+    [Fact]
+    public void A_project_without_processes_passes_its_dependencies_through()
+    {
+        var plan = Plan(With(
+            [Project("lib", dependsOn: ["postgres"]),
+             Project("api", dependsOn: ["lib"], processes: [Process("p", "x")])],
+            [Service("postgres", "postgres", 5432)]));
+
+        Assert.Equal([new UnitDependency("postgres")], plan.Units.Single(u => u.Name == "api").DependsOn);
+        Assert.Empty(plan.UnitsByName["lib"]);
+    }
+
+    [Fact]
+    public void Postgres_preset_uses_the_asked_version_runs_as_postgres_under_root_and_probes_with_pg_isready()
+    {
+        var plan = Plan(With([], [Service("db", "postgres", 5544, version: "14")]), root: true);
+
+        var db = Assert.Single(plan.Units);
+        Assert.Equal("/usr/lib/postgresql/14/bin", db.Command.Arguments[3]);
+        Assert.Equal("/ws/.procurator/data/db", db.Command.Arguments[4]);
+        Assert.Equal("5544", db.Command.Arguments[5]);
+        Assert.Equal("postgres", db.Command.RunAsUser);
+        var probe = Assert.IsType<ExecProbe>(db.Readiness);
+        Assert.Equal("/usr/bin/pg_isready", probe.Command.FileName);
+        Assert.Equal([new PreparedDirectory("/ws/.procurator/data/db", "postgres")], plan.Directories);
+        Assert.Equal(["db: postgres from /usr/lib/postgresql/14/bin (version 14 as asked), data in /ws/.procurator/data/db"], plan.Notes);
+    }
+
+    [Fact]
+    public void Postgres_without_a_version_takes_the_newest_install_and_not_root_runs_as_the_user()
+    {
+        var plan = Plan(With([], [Service("postgres", "postgres", 5432)]));
+
+        var db = Assert.Single(plan.Units);
+        Assert.Equal("/usr/lib/postgresql/15/bin", db.Command.Arguments[3]);
+        Assert.Null(db.Command.RunAsUser);
+    }
+
+    [Fact]
+    public void Redis_preset_listens_on_localhost_with_its_data_directory()
+    {
+        var plan = Plan(With([], [Service("cache", "redis", 6380)]));
+
+        var cache = Assert.Single(plan.Units);
+        Assert.Equal("/usr/bin/redis-server", cache.Command.FileName);
+        Assert.Equal(["--port", "6380", "--bind", "127.0.0.1", "--dir", "/ws/.procurator/data/cache", "--save", "", "--appendonly", "no", "--daemonize", "no"],
+            cache.Command.Arguments);
+        Assert.Equal(new TcpProbe("127.0.0.1", 6380), cache.Readiness);
+    }
+
+    [Fact]
+    public void Missing_binaries_and_kinds_without_a_preset_are_errors_that_say_what_to_do()
+    {
+        var plan = Plan(With([], [Service("postgres", "postgres", 5432), Service("q", "rabbitmq", 5672), Service("cache", "redis", 6379)]), Empty);
+
+        Assert.Empty(plan.Units);
+        Assert.Equal(3, plan.Errors.Count);
+        Assert.StartsWith("service 'postgres': no postgres server found", plan.Errors[0]);
+        Assert.Equal("service 'q': kind 'rabbitmq' has no built-in preset (postgres and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")", plan.Errors[1]);
+        Assert.StartsWith("service 'cache': no redis-server found", plan.Errors[2]);
+    }
+
+    [Fact]
+    public void A_service_command_runs_through_a_shell_with_its_port()
+    {
+        var plan = Plan(With([], [Service("mail", port: 1025, command: "mailpit --smtp 127.0.0.1:$PORT")]));
+
+        var mail = Assert.Single(plan.Units);
+        Assert.Equal(["-c", "mailpit --smtp 127.0.0.1:$PORT"], mail.Command.Arguments);
+        Assert.Equal("1025", mail.Command.Environment["PORT"]);
+        Assert.Equal(new TcpProbe("127.0.0.1", 1025), mail.Readiness);
+    }
+
+    [Fact]
+    public void Selecting_by_project_service_or_unit_name()
+    {
+        var plan = Plan(With([Project("jobs", processes: [Process("a", "x"), Process("b", "y")])], [Service("cache", "redis", 6379)]));
+
+        Assert.Equal(["jobs:a", "jobs:b", "cache"], plan.Select(["jobs", "cache", "jobs:a"], out var unknown));
+        Assert.Empty(unknown);
+        plan.Select(["nope"], out unknown);
+        Assert.Equal(["nope"], unknown);
+    }
+}
