@@ -20,7 +20,7 @@ internal static class ImpactCommand
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (script, names) = ScriptAndRest(parse.GetValue(targets)!);
+            var (script, names) = ScriptArguments.Split(parse.GetValue(targets)!);
             var (_, graph, exitCode) = await GraphLoader.LoadAsync(cli, common.Read(parse) with { Script = script }, cancellationToken);
             if (graph is null)
             {
@@ -38,10 +38,4 @@ internal static class ImpactCommand
         });
         return command;
     }
-
-    /// <summary>Splits <c>[FILE] NODE...</c>: the first argument is the script when it ends in <c>.csx</c>.</summary>
-    private static (string Script, string[] Nodes) ScriptAndRest(string[] args) =>
-        args is [var first, .. var rest] && first.EndsWith(".csx", StringComparison.Ordinal)
-            ? (first, rest)
-            : (CommonOptions.DefaultScript, args);
 }

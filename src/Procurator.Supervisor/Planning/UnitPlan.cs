@@ -44,5 +44,5 @@ public sealed record UnitPlan(
     }
 }
 
-/// <summary>A directory the manager creates (mode 0700) and, when it runs as root, hands to <see cref="Owner"/>.</summary>
-public sealed record PreparedDirectory(string Path, string? Owner);
+/// <summary>A directory the manager creates (mode 0700) before <see cref="Unit"/> starts and, when it runs as root, hands to <see cref="Owner"/>.</summary>
+public sealed record PreparedDirectory(string Unit, string Path, string? Owner);

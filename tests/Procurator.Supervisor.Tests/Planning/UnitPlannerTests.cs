@@ -124,7 +124,7 @@ public sealed class UnitPlannerTests
         Assert.Equal("postgres", db.Command.RunAsUser);
         var probe = Assert.IsType<ExecProbe>(db.Readiness);
         Assert.Equal("/usr/bin/pg_isready", probe.Command.FileName);
-        Assert.Equal([new PreparedDirectory("/ws/.procurator/data/db", "postgres")], plan.Directories);
+        Assert.Equal([new PreparedDirectory("db", "/ws/.procurator/data/db", "postgres")], plan.Directories);
         Assert.Equal(["db: postgres from /usr/lib/postgresql/14/bin (version 14 as asked), data in /ws/.procurator/data/db"], plan.Notes);
     }
 

@@ -39,7 +39,7 @@ internal sealed class PostgresPreset : IServicePreset
         Probe readiness = isReady is not null
             ? new ExecProbe(new CommandSpec(isReady, ["-q", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], dataDirectory, new Dictionary<string, string>()))
             : new TcpProbe("127.0.0.1", port);
-        return new PresetResult(command, readiness, new PreparedDirectory(dataDirectory, runningAsRoot ? "postgres" : null), null,
+        return new PresetResult(command, readiness, new PreparedDirectory(service.Name, dataDirectory, runningAsRoot ? "postgres" : null), null,
             $"{service.Name}: postgres from {bin} ({why}), data in {dataDirectory}");
     }
 

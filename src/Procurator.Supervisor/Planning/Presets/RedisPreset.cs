@@ -25,7 +25,7 @@ internal sealed class RedisPreset : IServicePreset
             ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", dataDirectory,
              "--save", "", "--appendonly", "no", "--daemonize", "no"],
             dataDirectory, service.Env);
-        return new PresetResult(command, new TcpProbe("127.0.0.1", port), new PreparedDirectory(dataDirectory, null), null,
+        return new PresetResult(command, new TcpProbe("127.0.0.1", port), new PreparedDirectory(service.Name, dataDirectory, null), null,
             $"{service.Name}: redis from {server}, data in {dataDirectory}");
     }
 }
