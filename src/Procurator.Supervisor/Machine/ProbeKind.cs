@@ -1,0 +1,8 @@
+namespace Procurator.Supervisor.Machine;
+
+/// <summary>Readiness gates dependents once; liveness watches a ready unit until it stops.</summary>
+public enum ProbeKind
+{
+    Readiness,
+    Liveness,
+}

@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Procurator.Supervisor.Logs;
+using Procurator.Supervisor.Machine;
+using Procurator.Supervisor.Processes;
+using Procurator.Supervisor.Specs;
+
+namespace Procurator.Supervisor.Orchestration;
+
+/// <summary>How the orchestrator carries out the machine's effects (always on the loop).</summary>
+public sealed partial class Orchestrator
+{
+    private readonly Dictionary<(string Unit, ProbeKind Kind), ProbeLoop> _probeLoops = [];
+    private readonly Dictionary<string, (int Generation, Regex Pattern)> _logProbes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, ITimer> _timers = new();
+    private long _nextTimer;
+
+    private void Apply(MachineEvent machineEvent)
+    {
+        var effects = _machine.Handle(machineEvent, _time.GetUtcNow());
+        foreach (var effect in effects)
+        {
+            Run(effect);
+        }
+
+        // Log-line readiness: the line that matches is the probe's answer.
+        if (machineEvent is OutputObserved output
+            && _logProbes.TryGetValue(output.Unit, out var probe)
+            && probe.Pattern.IsMatch(output.Text))
+        {
+            Apply(new ProbeResulted(output.Unit, probe.Generation, ProbeKind.Readiness, true, $"log matched \"{output.Text}\""));
+        }
+
+        if (effects.Count > 0 || machineEvent is not OutputObserved)
+        {
+            _snapshot = [.. _machine.Units.Select(UnitStatus.From)];
+        }
+    }
+
+    private void Run(Effect effect)
+    {
+        switch (effect)
+        {
+            case SpawnProcess spawn:
+                Spawn(spawn);
+                break;
+            case SendSignal signal when _processes.TryGetValue(signal.Unit, out var tracked) && tracked.Generation == signal.Generation:
+                TrySignal(tracked.Process, signal.Signal);
+                break;
+            case StartProbe { Probe: LogLineProbe log, Kind: ProbeKind.Readiness } start:
+                _logProbes[start.Unit] = (start.Generation, new Regex(log.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+                break;
+            case StartProbe { Probe: not LogLineProbe } start:
+                StopProbeLoop(start.Unit, start.Kind);
+                _probeLoops[(start.Unit, start.Kind)] = new ProbeLoop(start, _probes, _time, Post);
+                break;
+            case StopProbe stop:
+                _logProbes.Remove(stop.Unit);
+                StopProbeLoop(stop.Unit, stop.Kind);
+                break;
+            case ScheduleTimer timer:
+                Schedule(timer);
+                break;
+            case StateChanged changed:
+                Publish(changed);
+                break;
+        }
+    }
+
+    private void Spawn(SpawnProcess spawn)
+    {
+        IRunningProcess process;
+        try
+        {
+            process = _runner.Start(spawn.Unit, _machine.Graph[spawn.Unit].Command, _output);
+        }
+        catch (Exception ex)
+        {
+            // ProcessStartException is the contract, but any failure to start is a spawn failure.
+            Post(new SpawnFailed(spawn.Unit, spawn.Generation, ex.Message));
+            return;
+        }
+
+        var tracked = new TrackedProcess(spawn.Generation, process);
+        _processes[spawn.Unit] = tracked;
+        Post(new ProcessSpawned(spawn.Unit, spawn.Generation, process.Pid));
+
+        // Posted after ProcessSpawned, so the machine always sees the spawn first.
+        process.Exited.ContinueWith(
+            exited =>
+            {
+                _processes.TryRemove(KeyValuePair.Create(spawn.Unit, tracked));
+                var exit = exited.IsCompletedSuccessfully ? exited.Result : new ProcessExit(-1, null);
+                Post(new ProcessExited(spawn.Unit, spawn.Generation, exit));
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void Schedule(ScheduleTimer timer)
+    {
+        var fired = new TimerFired(timer.Unit, timer.Generation, timer.Kind);
+        var delay = timer.Due - _time.GetUtcNow();
+        if (delay <= TimeSpan.Zero)
+        {
+            Post(fired);
+            return;
+        }
+
+        var id = Interlocked.Increment(ref _nextTimer);
+        _timers[id] = _time.CreateTimer(
+            _ =>
+            {
+                if (_timers.TryRemove(id, out var done))
+                {
+                    done.Dispose();
+                }
+
+                Post(fired);
+            },
+            null,
+            delay,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    private void Publish(StateChanged changed)
+    {
+        var change = new StateChange(changed.Unit, changed.From, changed.To, changed.Generation, changed.Pid, changed.Reason, changed.At);
+        _events.Writer.TryWrite(change);
+        if (_options.WriteStateChangesToLog)
+        {
+            _sink.Write(new LogLine(changed.Unit, changed.At, LogStream.Manager, $"{changed.From} -> {changed.To}: {changed.Reason}"));
+        }
+    }
+
+    private void StopProbeLoop(string unit, ProbeKind kind)
+    {
+        if (_probeLoops.Remove((unit, kind), out var loop))
+        {
+            loop.Dispose();
+        }
+    }
+
+    private void DisposeEffects()
+    {
+        foreach (var loop in _probeLoops.Values)
+        {
+            loop.Dispose();
+        }
+
+        _probeLoops.Clear();
+        foreach (var timer in _timers.Values)
+        {
+            timer.Dispose();
+        }
+
+        _timers.Clear();
+    }
+
+    private static void TrySignal(IRunningProcess process, StopSignal signal)
+    {
+        try
+        {
+            process.Signal(signal);
+        }
+        catch (InvalidOperationException)
+        {
+            // The process is gone already; its exit is on its way.
+        }
+    }
+}
