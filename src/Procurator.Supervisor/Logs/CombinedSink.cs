@@ -1,0 +1,17 @@
+namespace Procurator.Supervisor.Logs;
+
+/// <summary>Hands every line to each of several sinks in order (a tee: files and the console).</summary>
+public sealed class CombinedSink : ILogSink
+{
+    private readonly IReadOnlyList<ILogSink> _sinks;
+
+    /// <param name="sinks">Each must be thread-safe itself; this adds no locking.</param>
+    public CombinedSink(params IEnumerable<ILogSink> sinks) => _sinks = [.. sinks];
+
+    /// <inheritdoc />
+    public void Write(LogLine line)
+    {
+        foreach (var sink in _sinks)
+            sink.Write(line);
+    }
+}
