@@ -21,6 +21,7 @@ internal static class CliApp
             PlanCommand.Create(cli),
             CheckCommand.Create(cli),
             CiCommand.Create(cli),
+            Commands.Up.UpCommand.Create(cli),
         };
 
         foreach (var version in root.Options.OfType<VersionOption>())
@@ -29,7 +30,9 @@ internal static class CliApp
         }
 
         var parse = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = cli.Out, Error = cli.Error };
+        // No termination timeout: `up` handles SIGINT/SIGTERM itself (stop in order, a second
+        // Ctrl-C kills), and other commands keep the default behaviour of being interrupted.
+        var invocation = new InvocationConfiguration { Output = cli.Out, Error = cli.Error, ProcessTerminationTimeout = null };
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -37,7 +37,7 @@ internal sealed class PostgresPreset : IServicePreset
             dataDirectory, service.Env, RunAsUser: runningAsRoot ? "postgres" : null);
         var isReady = binaries.OnPath("pg_isready") ?? ExistingFile(Path.Combine(bin, "pg_isready"), binaries);
         Probe readiness = isReady is not null
-            ? new ExecProbe(new CommandSpec(isReady, ["-q", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], dataDirectory, new Dictionary<string, string>()))
+            ? new ExecProbe(new CommandSpec(isReady, ["-q", "-U", "postgres", "-d", "postgres", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], dataDirectory, new Dictionary<string, string>()))
             : new TcpProbe("127.0.0.1", port);
         return new PresetResult(command, readiness, new PreparedDirectory(service.Name, dataDirectory, runningAsRoot ? "postgres" : null), null,
             $"{service.Name}: postgres from {bin} ({why}), data in {dataDirectory}");

@@ -1,0 +1,144 @@
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using Procurator.Supervisor.Logs;
+using Procurator.Supervisor.Machine;
+using Procurator.Supervisor.Orchestration;
+using Procurator.Supervisor.Planning;
+using Procurator.Supervisor.Probes;
+using Procurator.Supervisor.Processes;
+
+namespace Procurator.Cli.Commands.Up;
+
+/// <summary>
+/// Runs the orchestrator in the foreground: real processes (each in its own session, watched
+/// by a guardian that outlives a SIGKILLed manager), log files plus the coloured console
+/// stream, and Ctrl-C handling (the first stops in reverse dependency order, the second kills).
+/// </summary>
+internal static class ForegroundManager
+{
+    private static readonly UnitState[] Finished = [UnitState.Completed, UnitState.Failed, UnitState.GaveUp, UnitState.Skipped, UnitState.Stopped];
+
+    public static async Task<int> RunAsync(CliContext cli, UnitPlan plan, IReadOnlyList<string> selected, string workspaceDirectory, bool colour)
+    {
+        var wanted = Closure(plan, selected);
+        foreach (var note in plan.Notes.Where(n => wanted.Contains(n.Split(':')[0])))
+        {
+            await cli.Error.WriteLineAsync($"procurator: {note}");
+        }
+
+        var problems = DirectoryPreparer.Prepare(plan.Directories.Where(d => wanted.Contains(d.Unit)));
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                await cli.Error.WriteLineAsync($"procurator: error: {problem}");
+            }
+
+            return ExitCodes.Invalid;
+        }
+
+        var logDirectory = Path.Combine(workspaceDirectory, ".procurator", "logs");
+        await using var guardian = Guardian.Start();
+        var runner = new PosixProcessRunner(guardian);
+        using var probes = new ProbeRunner(runner);
+        using var files = new LogFileSink(logDirectory);
+        var sink = new CombinedSink(new ConsoleSink(cli.Out, plan.Units.Select(u => u.Name), colour), files);
+        await using var orchestrator = new Orchestrator(plan.Units, runner, probes, sink, TimeProvider.System);
+
+        var stopRequested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var signals = 0;
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (Interlocked.Increment(ref signals) == 1)
+            {
+                stopRequested.TrySetResult("stopping (Ctrl-C again to kill everything now)");
+            }
+            else
+            {
+                cli.Error.WriteLine("procurator: killing everything now");
+                orchestrator.ForceKill();
+            }
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+
+        var events = WatchEventsAsync(cli, orchestrator, wanted, stopRequested);
+        await cli.Error.WriteLineAsync($"procurator: starting {string.Join(", ", wanted.Order(StringComparer.Ordinal))}; logs in {Path.GetRelativePath(cli.CurrentDirectory, logDirectory)}");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await orchestrator.StartAsync(selected);
+        var readiness = ReportReadinessAsync(cli, orchestrator, started);
+        var why = await stopRequested.Task;
+        await cli.Error.WriteLineAsync($"procurator: {why}");
+        await orchestrator.ShutdownAsync();
+        await cli.Error.WriteLineAsync("procurator: everything stopped");
+        var finishedAlone = signals == 0;
+        await orchestrator.DisposeAsync();
+        await events;
+        await readiness;
+        return finishedAlone && orchestrator.Snapshot().Where(s => wanted.Contains(s.Name)).Any(s => s.State != UnitState.Completed)
+            ? ExitCodes.Invalid
+            : ExitCodes.Ok;
+    }
+
+    /// <summary>Prints shutdown notices; when every wanted unit has finished on its own, asks to stop.</summary>
+    private static async Task WatchEventsAsync(CliContext cli, Orchestrator orchestrator, IReadOnlySet<string> wanted, TaskCompletionSource<string> stopRequested)
+    {
+        await foreach (var change in orchestrator.Events.ReadAllAsync())
+        {
+            if (change is ShutdownWaiting waiting)
+            {
+                await cli.Error.WriteLineAsync($"procurator: {waiting.Describe()}");
+            }
+            else if (change is StateChange && orchestrator.Snapshot().Where(s => wanted.Contains(s.Name)).All(s => Finished.Contains(s.State)))
+            {
+                stopRequested.TrySetResult("every unit has finished");
+            }
+        }
+    }
+
+    /// <summary>Says once when everything is ready, or why not (the reason chains).</summary>
+    private static async Task ReportReadinessAsync(CliContext cli, Orchestrator orchestrator, System.Diagnostics.Stopwatch started)
+    {
+        try
+        {
+            var settlement = await orchestrator.WaitUntilReadyAsync();
+            if (settlement.AllReady)
+            {
+                await cli.Error.WriteLineAsync($"procurator: all ready in {started.Elapsed.TotalSeconds:0.0} s");
+                return;
+            }
+
+            foreach (var failure in settlement.Failures)
+            {
+                await cli.Error.WriteLineAsync($"procurator: {failure}");
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ChannelClosedException)
+        {
+            // Stopped before everything settled: nothing to report.
+        }
+    }
+
+    /// <summary>The selected units and everything they depend on, transitively.</summary>
+    private static HashSet<string> Closure(UnitPlan plan, IReadOnlyList<string> selected)
+    {
+        var byName = plan.Units.ToDictionary(u => u.Name, StringComparer.Ordinal);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>(selected);
+        while (stack.TryPop(out var name))
+        {
+            if (wanted.Add(name) && byName.TryGetValue(name, out var unit))
+            {
+                foreach (var dependency in unit.DependsOn)
+                {
+                    stack.Push(dependency.Name);
+                }
+            }
+        }
+
+        return wanted;
+    }
+}
