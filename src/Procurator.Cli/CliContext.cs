@@ -9,6 +9,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
     /// <summary>The compile cache folder; null means the default (see <see cref="Scripting.ScriptCache.DefaultDirectory"/>).</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>Reads compose files for <c>procurator init</c>'s scan; the compose importer plugs in here.</summary>
+    public Discovery.IComposeServiceSource ComposeServices { get; init; } = Discovery.NoComposeServices.Instance;
+
     public Scripting.ScriptCache Cache() => new(CacheDirectory ?? Scripting.ScriptCache.DefaultDirectory(), Clock);
 
     public static CliContext Console() => new(System.Console.Out, System.Console.Error, Environment.CurrentDirectory);

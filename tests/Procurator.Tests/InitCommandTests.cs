@@ -81,18 +81,25 @@ public sealed class InitCommandTests
 
     [Theory]
     [InlineData("init")]
-    [InlineData("init", "ws")]
     [InlineData("init", "--force")]
-    public async Task Init_without_editor_is_a_usage_error_that_says_why(params string[] args)
+    public async Task Init_without_editor_scans_and_an_empty_folder_writes_nothing(params string[] args)
     {
         using var dir = new TempDirectory();
 
         var run = await CliRun.InAsync(dir.Path, args);
 
-        Assert.Equal(64, run.ExitCode);
-        Assert.StartsWith(
-            "procurator: init needs --editor: it is the only mode so far (scanning a repository for projects is not implemented yet)\n",
-            run.Stderr);
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith(".: no projects found", run.Stderr);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
+    public async Task Init_of_a_missing_folder_is_a_usage_error()
+    {
+        using var dir = new TempDirectory();
+
+        var run = await CliRun.InAsync(dir.Path, "init", "ws");
+
+        Assert.Equal((64, "procurator: ws: no such folder\n"), (run.ExitCode, run.Stderr));
     }
 }

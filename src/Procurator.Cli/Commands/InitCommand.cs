@@ -6,8 +6,10 @@ using Procurator.Scripting;
 namespace Procurator.Cli.Commands;
 
 /// <summary>
-/// <c>procurator init --editor</c>: write the files that give an editor IntelliSense and
-/// hovers for <c>procurator.csx</c>. Scanning a repository for projects comes later.
+/// <c>procurator init [DIR]</c>: scan the folder for projects and services, print what was found
+/// and why, and write a starter <c>procurator.csx</c> (or a project <c>flake.nix</c> when the
+/// folder is one project). <c>init --editor</c>: write the files that give an editor IntelliSense
+/// and hovers for <c>procurator.csx</c>.
 /// </summary>
 internal static class InitCommand
 {
@@ -15,26 +17,21 @@ internal static class InitCommand
     {
         var directory = CommonOptions.RefusingOptions(new Argument<string>("dir")
         {
-            Description = "The workspace folder, the one the editor opens (default: the current folder)",
+            Description = "The folder to scan, or the one the editor opens with --editor (default: the current folder)",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => ".",
         });
-        var editor = new Option<bool>("--editor") { Description = "Write procurator.rsp, omnisharp.json and .vscode/settings.json for OmniSharp (required: the only mode so far)" };
-        var force = new Option<bool>("--force") { Description = "Overwrite those files when they hold something else" };
-        var command = new Command("init", "Set up a workspace folder; only --editor is supported so far (scanning a repository for projects is not implemented yet)")
+        var editor = new Option<bool>("--editor") { Description = "Write procurator.rsp, omnisharp.json and .vscode/settings.json for OmniSharp instead of scanning" };
+        var force = new Option<bool>("--force") { Description = "Overwrite files that exist and hold something else" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what the scan found and what would be written; write nothing" };
+        var command = new Command("init", "Scan a folder of repositories or projects and write a starter procurator.csx (or a project flake.nix); --editor sets up editor support")
         {
-            directory, editor, force,
+            directory, editor, force, dryRun,
         };
 
-        // A bare `init` will scan the repository one day; until then it is a usage error that says so.
-        command.Validators.Add(result =>
-        {
-            if (!result.GetValue(editor))
-            {
-                result.AddError("init needs --editor: it is the only mode so far (scanning a repository for projects is not implemented yet)");
-            }
-        });
-        command.SetAction((parse, cancellationToken) => InitAsync(cli, parse.GetValue(directory)!, parse.GetValue(force)));
+        command.SetAction((parse, cancellationToken) => parse.GetValue(editor)
+            ? InitAsync(cli, parse.GetValue(directory)!, parse.GetValue(force))
+            : InitScanCommand.ScanAsync(cli, parse.GetValue(directory)!, parse.GetValue(force), parse.GetValue(dryRun)));
         return command;
     }
 

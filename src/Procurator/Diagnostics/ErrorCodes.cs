@@ -29,4 +29,11 @@ internal static class ErrorCodes
     public const string PolicyFailed = "PRO023";
     public const string GeneratedFilesDrifted = "PRO024";
     public const string NixFlakeCheckFailed = "PRO025";
+
+    // procurator init (discovery): PRO040 upward.
+    public const string MalformedToml = "PRO040";
+    public const string MalformedJson = "PRO041";
+    public const string MalformedYaml = "PRO042";
+    public const string ExpressionKeptAsText = "PRO043";
+    public const string DiscoveryIgnored = "PRO044";
 }

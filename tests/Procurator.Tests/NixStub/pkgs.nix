@@ -48,6 +48,7 @@ let
     "overmind" "hivemind" "gcc" "clang" "cmake" "protobuf" "kubectl" "terraform" "awscli2"
     "ruby" "java" "jdk" "maven" "gradle" "php" "elixir" "erlang" "zig" "minio" "mongodb"
     "rabbitmq-server" "nats-server" "mailhog" "graphviz" "chromium"
+    "poetry" "uv" "pdm"
   ]) // {
     python3Packages = mkPkgs "python3Packages." (same [
       "requests" "pip" "virtualenv" "setuptools" "pytest" "flask" "django" "fastapi"
@@ -89,6 +90,9 @@ pkgs // rec {
   writeText = name: text: mkScript name text { };
   # Identity on the text, for tests that only want to look at a script.
   writeShellScriptText = name: text: text;
+
+  # A build step: the script, its environment kept for inspection.
+  runCommand = name: env: buildCommand: mkScript name buildCommand { inherit env; };
 
   symlinkJoin = { name, paths ? [ ], ... }@args: mkScript name "" { inherit paths; };
   buildEnv = symlinkJoin;

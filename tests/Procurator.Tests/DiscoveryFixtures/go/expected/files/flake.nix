@@ -1,0 +1,73 @@
+# Written by `procurator init` from what it found in this repository; edit it freely.
+# A Procurator workspace takes this flake as a project input: its devShells.<system>.default
+# becomes the project's shell there.
+{
+  description = "gateway: go (written by procurator init)";
+
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
+
+  outputs = { self, nixpkgs, ... }:
+    let
+      systems = [ "x86_64-linux" "aarch64-linux" "x86_64-darwin" "aarch64-darwin" ];
+      forAllSystems = f: nixpkgs.lib.genAttrs systems f;
+      lines = builtins.concatStringsSep "\n";
+      # The toolchain found: go 1.22.1
+      toolchain = pkgs: [ pkgs.go ];
+    in
+    {
+      # What `procurator init` found, for tools and for a workspace that imports this repository.
+      procurator = {
+        name = "gateway";
+        packages = [ "go" ];
+        checks = {
+          test = "make test";
+          lint = "make lint";
+        };
+        processes = {
+        };
+        ports = [ ];
+        services = {
+        };
+      };
+
+      # The toolchain as one package: nix build .#toolchain
+      packages = forAllSystems (system:
+        let
+          pkgs = nixpkgs.legacyPackages.${system};
+        in
+        {
+          toolchain = pkgs.buildEnv { name = "gateway-toolchain"; paths = toolchain pkgs; };
+        });
+
+      devShells = forAllSystems (system:
+        let
+          pkgs = nixpkgs.legacyPackages.${system};
+        in
+        {
+          default = pkgs.mkShell {
+            name = "gateway";
+            packages = toolchain pkgs;
+          };
+        });
+
+      # Each check runs its command on a copy of the source with the toolchain. Commands that
+      # download dependencies need network access, which a sandboxed build has not: run those
+      # in the dev shell instead (nix develop -c <command>).
+      checks = forAllSystems (system:
+        let
+          pkgs = nixpkgs.legacyPackages.${system};
+        in
+        {
+          test = pkgs.runCommand "gateway-test" { nativeBuildInputs = toolchain pkgs; } (lines [
+            "cp -r ${self}/. . && chmod -R u+w ."
+            "make test"
+            "touch $out"
+          ]);
+          lint = pkgs.runCommand "gateway-lint" { nativeBuildInputs = toolchain pkgs; } (lines [
+            "cp -r ${self}/. . && chmod -R u+w ."
+            "make lint"
+            "touch $out"
+          ]);
+        });
+    };
+}

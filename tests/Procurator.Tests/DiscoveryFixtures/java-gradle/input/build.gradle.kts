@@ -1,0 +1,1 @@
+java { toolchain { languageVersion = JavaLanguageVersion.of(17) } }

@@ -1,0 +1,3 @@
+module example.com/tools/migrate
+
+go 1.22
