@@ -22,6 +22,7 @@ internal static class CliApp
             CheckCommand.Create(cli),
             CiCommand.Create(cli),
             Commands.Up.UpCommand.Create(cli),
+            ImportCommand.Create(cli),
         };
 
         foreach (var version in root.Options.OfType<VersionOption>())

@@ -30,6 +30,19 @@ internal static class ErrorCodes
     public const string GeneratedFilesDrifted = "PRO024";
     public const string NixFlakeCheckFailed = "PRO025";
 
+    // procurator import compose
+    public const string ComposeSyntax = "PRO026";
+    public const string ComposeInvalidValue = "PRO027";
+    public const string ComposeInterpolation = "PRO028";
+    public const string ComposeUnknownService = "PRO029";
+    public const string ComposeCycle = "PRO030";
+    public const string ComposeInvalidPort = "PRO031";
+    public const string ComposeInvalidDuration = "PRO032";
+    public const string ComposeEnvFile = "PRO033";
+    public const string ComposeUnsetVariable = "PRO034";
+    public const string ComposeFileNotFound = "PRO035";
+    public const string ComposeConflict = "PRO036";
+
     // procurator init (discovery): PRO040 upward.
     public const string MalformedToml = "PRO040";
     public const string MalformedJson = "PRO041";
