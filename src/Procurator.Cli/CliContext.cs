@@ -10,7 +10,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
     public string? CacheDirectory { get; init; }
 
     /// <summary>Reads compose files for <c>procurator init</c>'s scan; the compose importer plugs in here.</summary>
-    public Discovery.IComposeServiceSource ComposeServices { get; init; } = Discovery.NoComposeServices.Instance;
+    public Discovery.IComposeServiceSource ComposeServices { get; init; } = Discovery.ComposeServiceSource.Instance;
 
     public Scripting.ScriptCache Cache() => new(CacheDirectory ?? Scripting.ScriptCache.DefaultDirectory(), Clock);
 

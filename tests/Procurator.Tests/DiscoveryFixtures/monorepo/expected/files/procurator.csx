@@ -5,6 +5,9 @@
 // service cache: from .github/workflows/ci.yml:35
 Service("cache").Kind("redis").Version("7.2").Port(6380);
 
+// service db: from compose.yaml:2
+Service("db").Kind("postgres").Version("15").Port(5433);
+
 // service postgres: from .github/workflows/ci.yml:10
 Service("postgres").Version("15").Port(5432)
     .Env("POSTGRES_DB", "api")
@@ -18,7 +21,7 @@ Service("redis").Version("7.2").Port(6379);
 Project("api", "./services/api")
     .Packages("pnpm", "nodejs_20")
     .Port(8080)
-    .DependsOn("postgres", "redis")
+    .DependsOn("db", "postgres", "redis")
     .Check("test", "pnpm test")
     .Check("lint", "pnpm run lint")
     .Process("dev", "pnpm run dev")
@@ -27,11 +30,12 @@ Project("api", "./services/api")
 // services/worker: python, uv
 Project("worker", "./services/worker")
     .Packages("uv", "python312")
-    .DependsOn("cache")
+    .DependsOn("cache", "db")
     .Check("test", "uv run pytest")
     .Check("pytest", "uv run pytest -q");
 
 // tools/migrate: go
 Project("migrate", "./tools/migrate")
     .Packages("go")
+    .DependsOn("db")
     .Check("test", "go test ./...");
