@@ -9,6 +9,9 @@
 
   inputs = {
     nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
+    # The procurator command for the up/down/status/logs apps: any flake whose
+    # packages.<system>.default has bin/procurator (Workspace.ProcuratorFlake in the script).
+    procurator.url = "github:procurator-dev/procurator?dir=nix/package";
     api = {
       url = "path:./services/api";
       inputs.nixpkgs.follows = "nixpkgs";
@@ -133,6 +136,46 @@
               "export DATABASE_URL='postgres://localhost:5432/shop'"
               "export QUEUE='default'"
               "python3 -m worker"
+            ])}";
+          };
+          # nix run .#up: procurator up --model ./procurator.json in the current folder, the services' packages on PATH
+          up = {
+            type = "app";
+            program = "${pkgs.writeShellScript "procurator-up" (lines [
+              "set -eu"
+              "if [ ! -f procurator.json ]; then echo \"procurator-up: no procurator.json in $PWD; run this in the workspace folder (beside flake.nix)\" >&2; exit 1; fi"
+              "export PATH=${pkgs.postgresql_15}/bin:${pkgs.redis}/bin\${PATH:+:$PATH}"
+              "exec ${inputs.procurator.packages.${system}.default}/bin/procurator up --model ./procurator.json \"$@\""
+            ])}";
+          };
+          # nix run .#down: procurator down in the current folder, the services' packages on PATH
+          down = {
+            type = "app";
+            program = "${pkgs.writeShellScript "procurator-down" (lines [
+              "set -eu"
+              "if [ ! -f procurator.json ]; then echo \"procurator-down: no procurator.json in $PWD; run this in the workspace folder (beside flake.nix)\" >&2; exit 1; fi"
+              "export PATH=${pkgs.postgresql_15}/bin:${pkgs.redis}/bin\${PATH:+:$PATH}"
+              "exec ${inputs.procurator.packages.${system}.default}/bin/procurator down \"$@\""
+            ])}";
+          };
+          # nix run .#status: procurator status in the current folder, the services' packages on PATH
+          status = {
+            type = "app";
+            program = "${pkgs.writeShellScript "procurator-status" (lines [
+              "set -eu"
+              "if [ ! -f procurator.json ]; then echo \"procurator-status: no procurator.json in $PWD; run this in the workspace folder (beside flake.nix)\" >&2; exit 1; fi"
+              "export PATH=${pkgs.postgresql_15}/bin:${pkgs.redis}/bin\${PATH:+:$PATH}"
+              "exec ${inputs.procurator.packages.${system}.default}/bin/procurator status \"$@\""
+            ])}";
+          };
+          # nix run .#logs: procurator logs in the current folder, the services' packages on PATH
+          logs = {
+            type = "app";
+            program = "${pkgs.writeShellScript "procurator-logs" (lines [
+              "set -eu"
+              "if [ ! -f procurator.json ]; then echo \"procurator-logs: no procurator.json in $PWD; run this in the workspace folder (beside flake.nix)\" >&2; exit 1; fi"
+              "export PATH=${pkgs.postgresql_15}/bin:${pkgs.redis}/bin\${PATH:+:$PATH}"
+              "exec ${inputs.procurator.packages.${system}.default}/bin/procurator logs \"$@\""
             ])}";
           };
           # nix run .#visualize -- --format mermaid|dot|json: the dependency graph

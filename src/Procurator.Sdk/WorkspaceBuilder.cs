@@ -11,6 +11,7 @@ public sealed class WorkspaceBuilder
     internal string? DescriptionText { get; private set; }
     internal Located<string>? NixpkgsSetting { get; private set; }
     internal Located<IReadOnlyList<string>>? SystemsSetting { get; private set; }
+    internal Located<string?>? ProcuratorFlakeSetting { get; private set; }
 
     /// <summary>Names the workspace; it defaults to the script's folder name.</summary>
     /// <example><code>Workspace.Name("shop");</code></example>
@@ -36,6 +37,20 @@ public sealed class WorkspaceBuilder
     {
         ArgumentNullException.ThrowIfNull(flakeRef);
         NixpkgsSetting = new(flakeRef, new ScriptSite(file, line, nameof(Nixpkgs)));
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the flake the master flake's <c>up</c>, <c>down</c>, <c>status</c> and <c>logs</c> apps take
+    /// <c>procurator</c> from: any flake whose <c>packages.&lt;system&gt;.default</c> has <c>bin/procurator</c>.
+    /// The default is <c>github:procurator-dev/procurator?dir=nix/package</c>; <c>null</c> adds no input,
+    /// and the apps run the <c>procurator</c> found on PATH.
+    /// </summary>
+    /// <example><code>Workspace.ProcuratorFlake("github:procurator-dev/procurator/v1.2.0?dir=nix/package");
+    /// Workspace.ProcuratorFlake(null);   // the apps use the procurator on PATH</code></example>
+    public WorkspaceBuilder ProcuratorFlake(string? flakeRef, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ProcuratorFlakeSetting = new(flakeRef, new ScriptSite(file, line, nameof(ProcuratorFlake)));
         return this;
     }
 

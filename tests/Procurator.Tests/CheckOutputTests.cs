@@ -60,9 +60,11 @@ public sealed class CheckOutputTests
         dir.CopyFrom(Path.Combine(RepositoryPaths.Examples, "microservices"));
         var stub = $"nixpkgs=path:{Path.Combine(RepositoryPaths.Tests, "NixDerivationStub")}";
 
-        var passing = await CliRun.InAsync(dir.Path, "check", "--override-input", stub);
+        var procurator = $"procurator=path:{Path.Combine(RepositoryPaths.Tests, "ProcuratorStub")}";
+
+        var passing = await CliRun.InAsync(dir.Path, "check", "--override-input", stub, "--override-input", procurator);
         File.WriteAllText(dir.Combine("services", "api", "flake.nix"), "{ outputs = { self }: throw \"api's flake is broken\"; }\n");
-        var failing = await CliRun.InAsync(dir.Path, "check", "--override-input", stub);
+        var failing = await CliRun.InAsync(dir.Path, "check", "--override-input", stub, "--override-input", procurator);
 
         Assert.Equal((0, ""), (passing.ExitCode, passing.Stderr));
         Assert.Equal(1, failing.ExitCode);

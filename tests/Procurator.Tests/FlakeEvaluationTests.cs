@@ -57,17 +57,19 @@ public sealed class FlakeEvaluationTests
         Assert.Equal(expectedShells, shells.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         Assert.All(shells.EnumerateObject(), p => Assert.Equal(p.Name, p.Value.GetString()));
 
-        // 4. One app per process, each an app whose program is the store path of its script.
+        // 4. One app per process and the service manager's four, each an app whose program is the
+        //    store path of its script (the stub's writeShellScript appends the text after a newline).
         var apps = (await nix.EvalJsonAsync(dir.Path, $"apps.{System}", "builtins.mapAttrs (n: a: { inherit (a) type program; })", overrideInputs: externals)).EnsureSuccess().Json();
         var expectedApps = model.RootElement.GetProperty("projects").EnumerateArray()
             .SelectMany(p => p.GetProperty("processes").EnumerateArray().Select(x => $"{p.GetProperty("name").GetString()}-{x.GetProperty("name").GetString()}"))
-            .Append("visualize")
+            .Concat(["visualize", "up", "down", "status", "logs"])
             .Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expectedApps, apps.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         Assert.All(apps.EnumerateObject(), p =>
         {
             Assert.Equal("app", p.Value.GetProperty("type").GetString());
-            Assert.Equal(StorePrefix + p.Name, p.Value.GetProperty("program").GetString());
+            var script = p.Name is "up" or "down" or "status" or "logs" ? "procurator-" + p.Name : p.Name;
+            Assert.StartsWith(StorePrefix + script + "\n", p.Value.GetProperty("program").GetString(), StringComparison.Ordinal);
         });
     }
 

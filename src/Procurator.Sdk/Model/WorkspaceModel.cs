@@ -13,6 +13,12 @@ public sealed record WorkspaceModel(
 {
     /// <summary>Teams and what they own; empty unless the script declares <c>Team(...)</c>.</summary>
     public IReadOnlyList<TeamModel> Teams { get; init; } = [];
+
+    /// <summary>
+    /// The flake whose <c>packages.&lt;system&gt;.default</c> provides <c>bin/procurator</c> for the master
+    /// flake's service-manager apps; null when they run the <c>procurator</c> on PATH.
+    /// </summary>
+    public string? ProcuratorFlake { get; init; }
 }
 
 /// <summary>A project of the workspace: a folder, usually with a <c>flake.nix</c> of its own.</summary>

@@ -49,4 +49,7 @@ internal static class ErrorCodes
     public const string MalformedYaml = "PRO042";
     public const string ExpressionKeptAsText = "PRO043";
     public const string DiscoveryIgnored = "PRO044";
+
+    // procurator up --model
+    public const string InvalidModelFile = "PRO045";
 }

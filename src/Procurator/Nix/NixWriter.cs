@@ -18,9 +18,33 @@ internal static partial class NixWriter
     };
 
     /// <summary>A double-quoted Nix string holding exactly <paramref name="value"/>.</summary>
-    public static string String(string value)
+    public static string String(string value) => Interpolated([NixPart.Literal(value)]);
+
+    /// <summary>
+    /// A double-quoted Nix string of literal text, escaped, and <c>${expression}</c> parts. Expressions
+    /// are Nix source the generator made (a selection such as <c>pkgs.redis</c>), never user text.
+    /// </summary>
+    public static string Interpolated(IEnumerable<NixPart> parts)
     {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
+        var builder = new StringBuilder().Append('"');
+        var list = parts.ToArray();
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (list[i].IsExpression)
+            {
+                builder.Append("${").Append(list[i].Text).Append('}');
+            }
+            else
+            {
+                AppendEscaped(builder, list[i].Text, beforeExpression: i + 1 < list.Length && list[i + 1].IsExpression);
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder builder, string value, bool beforeExpression)
+    {
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
@@ -31,14 +55,13 @@ internal static partial class NixWriter
                 case '\n': builder.Append(@"\n"); break;
                 case '\r': builder.Append(@"\r"); break;
                 case '\t': builder.Append(@"\t"); break;
-                // "${" starts interpolation; "\$" is a literal "$" in every position.
-                case '$' when i + 1 < value.Length && value[i + 1] == '{': builder.Append(@"\$"); break;
+                // "${" starts interpolation, and so would a "$" just before an interpolated part
+                // ("$${" is a literal "${" in Nix); "\$" is a literal "$" in every position.
+                case '$' when i + 1 < value.Length ? value[i + 1] == '{' : beforeExpression: builder.Append(@"\$"); break;
                 case '\0': throw NixWriterException.Nul();
                 default: builder.Append(c); break;
             }
         }
-
-        return builder.Append('"').ToString();
     }
 
     /// <summary>An attribute name: bare when Nix allows it, else a quoted string.</summary>
@@ -55,6 +78,14 @@ internal static partial class NixWriter
         var items = string.Join(" ", expressions);
         return items.Length == 0 ? "[ ]" : $"[ {items} ]";
     }
+}
+
+/// <summary>A piece of an interpolated Nix string: literal text, or a Nix expression to place in <c>${…}</c>.</summary>
+internal readonly record struct NixPart(string Text, bool IsExpression)
+{
+    public static NixPart Literal(string text) => new(text, false);
+
+    public static NixPart Expression(string nix) => new(nix, true);
 }
 
 internal sealed class NixWriterException : InvalidOperationException

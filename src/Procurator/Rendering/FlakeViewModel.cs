@@ -22,11 +22,14 @@ internal static class FlakeViewModel
             ["description"] = NixWriter.String(model.Description ?? $"{model.Name}: a Procurator workspace"),
             ["nixpkgs"] = NixWriter.String(model.Nixpkgs),
             ["systems"] = NixWriter.List(model.Systems.Select(NixWriter.String)),
+            ["procurator"] = model.ProcuratorFlake is { } procurator ? NixWriter.String(procurator) : null,
             ["inputs"] = Inputs(model),
             ["shells"] = model.Projects.Select(ProjectShell)
                 .Concat(model.Shells.Select(s => ComposedShell(s, projects, externals)))
                 .ToArray(),
-            ["apps"] = model.Projects.SelectMany(p => p.Processes.Select(process => App(p, process))).ToArray(),
+            ["apps"] = model.Projects.SelectMany(p => p.Processes.Select(process => App(p, process)))
+                .Concat(ServiceManagerApps.Commands.Select(c => ServiceManagerApps.App(c, model)))
+                .ToArray(),
             ["visualize"] = VisualizeScript(WorkspaceGraph.From(model)).Select(NixWriter.String).ToArray(),
         };
     }

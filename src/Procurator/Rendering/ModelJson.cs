@@ -24,6 +24,7 @@ internal static class ModelJson
             json.WriteString("description", model.Description);
             json.WriteString("nixpkgs", model.Nixpkgs);
             JsonText.WriteStrings(json, "systems", model.Systems);
+            json.WriteString("procuratorFlake", model.ProcuratorFlake);
             json.WriteEndObject();
             WriteArray(json, "projects", model.Projects, WriteProject);
             WriteArray(json, "services", model.Services, WriteService);

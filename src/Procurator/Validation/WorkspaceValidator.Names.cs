@@ -12,14 +12,22 @@ internal sealed partial class WorkspaceValidator
     // Flake inputs and dev shells share a namespace with these.
     private static readonly HashSet<string> ReservedProjectNames = new(StringComparer.Ordinal) { "default", "nixpkgs", "self" };
 
+    // The input the service-manager apps take `procurator` from, unless Workspace.ProcuratorFlake(null).
+    private const string ProcuratorInput = "procurator";
+
     private void CheckNames()
     {
+        var procuratorInput = _declarations.Workspace.ProcuratorFlakeSetting is not { Value: null };
         foreach (var project in _declarations.Projects)
         {
             CheckName("project", project.Name, project.Site);
             if (ReservedProjectNames.Contains(project.Name))
             {
                 Error(ErrorCodes.ReservedName, $"project name '{project.Name}' is reserved by the master flake; choose another name", project.Site);
+            }
+            else if (procuratorInput && project.Name == ProcuratorInput)
+            {
+                Error(ErrorCodes.ReservedName, $"project name '{project.Name}' is reserved by the master flake's procurator input; choose another name, or use the procurator on PATH with Workspace.ProcuratorFlake(null)", project.Site);
             }
 
             foreach (var process in project.ProcessList)
@@ -44,6 +52,10 @@ internal sealed partial class WorkspaceValidator
             if (external.Name is "nixpkgs" or "self")
             {
                 Error(ErrorCodes.ReservedName, $"external name '{external.Name}' is reserved by the master flake; choose another name", external.Site);
+            }
+            else if (procuratorInput && external.Name == ProcuratorInput)
+            {
+                Error(ErrorCodes.ReservedName, $"external name '{external.Name}' is reserved by the master flake's procurator input; choose another name, or use the procurator on PATH with Workspace.ProcuratorFlake(null)", external.Site);
             }
         }
 

@@ -83,6 +83,11 @@ internal sealed partial class WorkspaceValidator
             CheckFlakeRef("nixpkgs flake reference", nixpkgs.Value, nixpkgs.Site);
         }
 
+        if (workspace.ProcuratorFlakeSetting is { Value: { } procurator } setting)
+        {
+            CheckFlakeRef("procurator flake reference", procurator, setting.Site);
+        }
+
         if (workspace.SystemsSetting is { } systems)
         {
             if (systems.Value.Count == 0)

@@ -30,6 +30,10 @@ let
     inherit name text;
     outPath = storePath name;
   } // extra;
+  # writeShellScript's path is followed by a newline and the script itself: an app's
+  # `program = "${pkgs.writeShellScript …}"` is a plain string once evaluated, and this way a
+  # test still reads the script it runs (split at the first newline: path, then text).
+  mkShellScript = name: text: mkScript name text { outPath = "${storePath name}\n${text}"; };
 
   pkgs = mkPkgs "" ({
     nodejs_18 = "node"; nodejs_20 = "node"; nodejs_22 = "node"; nodejs = "node";
@@ -39,7 +43,8 @@ let
     dotnet-sdk_10 = "dotnet"; dotnet-runtime_8 = "dotnet";
     postgresql = "postgres"; postgresql_14 = "postgres"; postgresql_15 = "postgres";
     postgresql_16 = "postgres"; postgresql_17 = "postgres";
-    redis = "redis-server"; mysql80 = "mysqld"; mariadb = "mysqld";
+    redis = "redis-server"; mysql80 = "mysqld"; mysql84 = "mysqld"; mariadb = "mysqld";
+    apacheKafka = "kafka-server-start.sh"; elasticsearch = "elasticsearch"; memcached = "memcached";
     cargo = "cargo"; rustc = "rustc"; rust-analyzer = "rust-analyzer"; rustfmt = "rustfmt";
     clippy = "cargo-clippy";
   } // same [
@@ -82,7 +87,7 @@ pkgs // rec {
   } // args // { type = "stub-shell"; };
   mkShellNoCC = mkShell;
 
-  writeShellScript = name: text: mkScript name text { };
+  writeShellScript = mkShellScript;
   writeShellScriptBin = name: text: mkScript name text { bin = "bin/${name}"; meta.mainProgram = name; };
   writeShellApplication = { name, text, runtimeInputs ? [ ], ... }@args:
     mkScript name text { inherit runtimeInputs; bin = "bin/${name}"; meta.mainProgram = name; };

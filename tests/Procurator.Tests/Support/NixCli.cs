@@ -49,6 +49,12 @@ internal sealed class NixCli
     public static string StubDirectory => Stub.Value;
 
     /// <summary>
+    /// The stand-in for a master flake's <c>procurator</c> input (the tool's flake): every eval
+    /// overrides that input with it; Nix only warns when a flake has no such input.
+    /// </summary>
+    public static string ProcuratorStubDirectory => Path.Combine(Path.GetDirectoryName(StubDirectory)!, "ProcuratorStub");
+
+    /// <summary>
     /// Finds <c>nix</c> and <c>nix-instantiate</c> on PATH (then in the usual install
     /// directories); null when either is missing.
     /// </summary>
@@ -123,6 +129,7 @@ internal sealed class NixCli
 
         using var flake = UrlSafeDirectory.For(Path.GetFullPath(flakeDir));
         using var stub = UrlSafeDirectory.For(StubDirectory);
+        using var procurator = UrlSafeDirectory.For(ProcuratorStubDirectory);
 
         List<string> args =
         [
@@ -137,7 +144,9 @@ internal sealed class NixCli
             $"path:{flake.Path}#{attrPath}",
             "--override-input", "nixpkgs", $"path:{stub.Path}",
         ];
-        foreach (var (input, path) in overrideInputs ?? new Dictionary<string, string>())
+        var overrides = new Dictionary<string, string>(overrideInputs ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        overrides.TryAdd("procurator", procurator.Path);
+        foreach (var (input, path) in overrides)
         {
             args.AddRange(["--override-input", input, $"path:{path}"]);
         }
