@@ -29,7 +29,7 @@ internal sealed class ComposeServiceSource : IComposeServiceSource
                 s.Name,
                 ServiceKindMap.KindOf(s.Image!),
                 s.Image!.Text,
-                s.Version,
+                ServiceKindMap.VersionOf(s.Image!), // "16" of "16-alpine"; "alpine" is no version
                 s.Ports.Select(p => p.HostPort).OfType<int>().Distinct().ToArray(),
                 s.Environment.Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!, StringComparer.Ordinal),
                 HealthCheck(s.HealthCheck),
