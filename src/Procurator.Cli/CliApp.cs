@@ -23,6 +23,13 @@ internal static class CliApp
             CiCommand.Create(cli),
             Commands.Up.UpCommand.Create(cli),
             ImportCommand.Create(cli),
+            Commands.Control.StatusCommand.Create(cli),
+            Commands.Control.LogsCommand.Create(cli),
+            Commands.Control.UnitCommands.Create(cli, "start", "Ask the running manager to start units (and their dependencies); a stopped or failed unit starts over"),
+            Commands.Control.UnitCommands.Create(cli, "stop", "Ask the running manager to stop units (TERM, then KILL after the grace period); dependents keep running"),
+            Commands.Control.UnitCommands.Create(cli, "restart", "Ask the running manager to restart units; dependents not started yet wait for them again"),
+            Commands.Control.DownCommand.Create(cli),
+            Commands.Control.EventsCommand.Create(cli),
         };
 
         foreach (var version in root.Options.OfType<VersionOption>())

@@ -38,6 +38,8 @@ public sealed class ProjectBuilder : IDependencyTarget
     internal IReadOnlyList<EnvDeclaration> EnvVars => _env.Items;
     internal IReadOnlyList<Located<string>> PackageList => _packages;
     internal IReadOnlyList<ProcessDeclaration> ProcessList => _processes;
+
+    internal string? RestartMode { get; private set; }
     internal IReadOnlyList<HealthCheck> HealthCheckList => _healthChecks;
     internal IReadOnlyList<ProcessDeclaration> CheckList => _checks;
 
@@ -149,6 +151,25 @@ public sealed class ProjectBuilder : IDependencyTarget
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shellCommand);
         _processes.Add(new(name, shellCommand, new ScriptSite(file, line, nameof(Process))));
+        return this;
+    }
+
+    /// <summary>
+    /// Says what <c>procurator up</c> does when one of the project's long-running processes exits:
+    /// <c>"no"</c> (leave it failed), <c>"on-failure"</c> (the default: restart after a non-zero
+    /// exit, with backoff, giving up after repeated failures) or <c>"always"</c>. Tasks never restart.
+    /// </summary>
+    /// <example><code>Project("worker").Process("run", "./worker").Restart("always");</code></example>
+    public ProjectBuilder Restart(string mode, CallerBarrier _ = default,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        if (mode is not ("no" or "on-failure" or "always"))
+        {
+            throw new ArgumentException($"{file}({line}): Restart(\"{mode}\"): expected \"no\", \"on-failure\" or \"always\".", nameof(mode));
+        }
+
+        RestartMode = mode;
         return this;
     }
 

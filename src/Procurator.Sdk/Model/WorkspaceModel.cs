@@ -54,6 +54,12 @@ public sealed record ProjectModel(
     /// what <c>procurator up</c> waits for before starting this project.
     /// </summary>
     public IReadOnlyDictionary<string, WaitFor> DependencyConditions { get; init; } = new Dictionary<string, WaitFor>();
+
+    /// <summary>
+    /// The restart policy of the project's long-running processes under <c>procurator up</c>:
+    /// <c>no</c>, <c>on-failure</c> or <c>always</c>; null is the default (on-failure).
+    /// </summary>
+    public string? Restart { get; init; }
 }
 
 /// <summary>A process of a project, started through a shell in the project's folder.</summary>

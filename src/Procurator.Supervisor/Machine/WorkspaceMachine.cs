@@ -149,6 +149,21 @@ internal sealed class WorkspaceMachine
                 Want([unit.Name]);
                 break;
         }
+
+        // Dependents skipped because of this unit wait for it again (their conditions are checked anew).
+        Unskip(unit.Name, step);
+    }
+
+    private void Unskip(string name, Step step)
+    {
+        foreach (var dependent in Graph.DependentsOf(name))
+        {
+            if (_units[dependent] is { State: UnitState.Skipped, Wanted: true } skipped)
+            {
+                Set(step.Move(skipped, UnitState.Pending, $"waiting for {name} again"));
+                Unskip(dependent, step);
+            }
+        }
     }
 
     private void BeginShutdown(Step step)

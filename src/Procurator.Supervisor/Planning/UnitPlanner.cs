@@ -143,7 +143,7 @@ public sealed class UnitPlanner
                 dependencies.Concat(own).ToArray(),
                 process.OneShot ? null : readiness,
                 process.OneShot ? null : Liveness(explicitCheck),
-                RestartPolicy.DefaultFor(role), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod,
+                process.OneShot ? RestartPolicy.DefaultFor(role) : Restart(project.Restart), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod,
                 process.OneShot ? [] : project.Ports);
         }
     }
@@ -252,6 +252,14 @@ public sealed class UnitPlanner
     };
 
     /// <summary>An explicit health check also watches the running unit, at a calmer pace than readiness.</summary>
+    /// <summary>A project's <c>Restart("no"|"on-failure"|"always")</c>; null is the default for services (on-failure).</summary>
+    private static RestartPolicy Restart(string? mode) => RestartPolicy.For(mode switch
+    {
+        "no" => RestartMode.No,
+        "always" => RestartMode.Always,
+        _ => RestartMode.OnFailure,
+    });
+
     private static Probe? Liveness(Probe? explicitCheck) =>
         explicitCheck is null ? null : explicitCheck with { Period = TimeSpan.FromSeconds(2), FailureThreshold = 3, InitialDelay = TimeSpan.Zero };
 }

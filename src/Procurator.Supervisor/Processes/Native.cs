@@ -23,6 +23,9 @@ internal static class Native
 
     public static bool IsRoot => SysGetEuid() == 0;
 
+    /// <summary>The effective user id.</summary>
+    public static uint UserId => SysGetEuid();
+
     /// <summary>The session id of <paramref name="pid"/>, or null when the process is gone.</summary>
     public static int? SessionOf(int pid)
     {

@@ -59,6 +59,7 @@ internal static class WorkspaceResolver
         {
             Checks = project.CheckList.Select(c => new ProcessModel(c.Name, c.Command)).OrderBy(c => c.Name, StringComparer.Ordinal).ToArray(),
             DependencyConditions = DependencyConditions(project),
+            Restart = project.RestartMode,
         };
     }
 

@@ -95,6 +95,11 @@ internal static class ModelJson
 
             json.WriteEndObject();
         }
+
+        if (project.Restart is { } restart)
+        {
+            json.WriteString("restart", restart);
+        }
     }
 
     private static void WriteService(Utf8JsonWriter json, ServiceModel service)

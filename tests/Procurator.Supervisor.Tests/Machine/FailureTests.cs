@@ -24,6 +24,24 @@ public sealed class FailureTests
     }
 
     [Fact]
+    public void Restarting_a_failed_unit_makes_its_skipped_dependents_wait_for_it_again()
+    {
+        var h = new MachineHarness([Units.Task("migrate"), Units.Service("api").On("migrate", DependencyCondition.CompletedSuccessfully), Units.Service("web").On("api", DependencyCondition.Ready)]);
+        h.Start();
+        h.Spawned("migrate");
+        h.Exit("migrate", 1);
+        Assert.Equal(UnitState.Skipped, h.State("web"));
+
+        var effects = h.Send(new RestartRequested("migrate"));
+
+        Assert.Equal(["migrate"], MachineHarness.Spawns(effects));
+        Assert.Equal(UnitState.Pending, h.State("api"));
+        Assert.Equal(UnitState.Pending, h.State("web"));
+        h.Spawned("migrate");
+        Assert.Equal(["api"], MachineHarness.Spawns(h.Exit("migrate", 0)));
+    }
+
+    [Fact]
     public void Dependents_of_a_unit_that_gave_up_are_skipped_with_the_whole_chain()
     {
         var giveUpAtOnce = Units.Service("api").WithReadiness() with { Restart = RestartPolicy.For(RestartMode.OnFailure) with { MaxFailures = 0 } };

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
+using Procurator.Supervisor.Control;
 using Procurator.Supervisor.Logs;
 using Procurator.Supervisor.Machine;
 using Procurator.Supervisor.Orchestration;
@@ -16,9 +17,18 @@ namespace Procurator.Cli.Commands.Up;
 /// </summary>
 internal static class ForegroundManager
 {
+    private const string EveryUnitFinished = "every unit has finished";
+
     private static readonly UnitState[] Finished = [UnitState.Completed, UnitState.Failed, UnitState.GaveUp, UnitState.Skipped, UnitState.Stopped];
 
-    public static async Task<int> RunAsync(CliContext cli, UnitPlan plan, IReadOnlyList<string> selected, string workspaceDirectory, bool colour)
+    /// <summary>Runs until Ctrl-C, <c>procurator down</c>, or (not detached) every wanted unit finished.</summary>
+    /// <param name="cli">Where to write.</param>
+    /// <param name="plan">Every unit of the workspace.</param>
+    /// <param name="selected">The units to start (with their dependencies).</param>
+    /// <param name="workspaceDirectory">The workspace folder: logs, the control socket's name.</param>
+    /// <param name="colour">Coloured console prefixes.</param>
+    /// <param name="detached">Run as the detached manager (<c>up -d</c>): keep running when every unit has finished.</param>
+    public static async Task<int> RunAsync(CliContext cli, UnitPlan plan, IReadOnlyList<string> selected, string workspaceDirectory, bool colour, bool detached = false)
     {
         var wanted = Closure(plan, selected);
         foreach (var note in plan.Notes.Where(n => wanted.Contains(n.Split(':')[0])))
@@ -37,15 +47,27 @@ internal static class ForegroundManager
             return ExitCodes.Invalid;
         }
 
+        // One manager per workspace: the lock is held until this process ends (or dies).
+        var paths = ControlPaths.For(workspaceDirectory);
+        paths.EnsureDirectory();
+        using var managerLock = await AcquireAsync(paths);
+        if (managerLock is null)
+        {
+            await cli.Error.WriteLineAsync($"procurator: error: a manager is already running for {paths.Workspace} (see procurator status)");
+            return ExitCodes.Invalid;
+        }
+
         var logDirectory = Path.Combine(workspaceDirectory, ".procurator", "logs");
         await using var guardian = Guardian.Start();
         var runner = new PosixProcessRunner(guardian);
         using var probes = new ProbeRunner(runner);
         using var files = new LogFileSink(logDirectory);
         var sink = new CombinedSink(new ConsoleSink(cli.Out, plan.Units.Select(u => u.Name), colour), files);
-        await using var orchestrator = new Orchestrator(plan.Units, runner, probes, sink, TimeProvider.System);
+        await using var orchestrator = new Orchestrator(plan.Units, new PortCheckingRunner(runner, plan.Units), probes, sink, TimeProvider.System);
 
         var stopRequested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var host = new ManagerHost(orchestrator, plan, paths.Workspace, stopRequested);
+        await using var control = ControlServer.Start(paths.Socket, host.HandleAsync);
         var signals = 0;
         void OnSignal(PosixSignalContext context)
         {
@@ -65,7 +87,7 @@ internal static class ForegroundManager
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
 
-        var events = WatchEventsAsync(cli, orchestrator, wanted, stopRequested);
+        var events = WatchEventsAsync(cli, orchestrator, host, detached ? null : wanted, stopRequested);
         await cli.Error.WriteLineAsync($"procurator: starting {string.Join(", ", wanted.Order(StringComparer.Ordinal))}; logs in {Path.GetRelativePath(cli.CurrentDirectory, logDirectory)}");
         var started = System.Diagnostics.Stopwatch.StartNew();
         await orchestrator.StartAsync(selected);
@@ -74,7 +96,10 @@ internal static class ForegroundManager
         await cli.Error.WriteLineAsync($"procurator: {why}");
         await orchestrator.ShutdownAsync();
         await cli.Error.WriteLineAsync("procurator: everything stopped");
-        var finishedAlone = signals == 0;
+        host.MarkStopped();
+        await control.DisposeAsync();
+        // Stopped by a signal or by `procurator down`: not a failure of the units.
+        var finishedAlone = signals == 0 && why == EveryUnitFinished;
         await orchestrator.DisposeAsync();
         await events;
         await readiness;
@@ -83,18 +108,35 @@ internal static class ForegroundManager
             : ExitCodes.Ok;
     }
 
+    /// <summary>The workspace lock; a client that checks it holds it for an instant, so try a few times.</summary>
+    private static async Task<ManagerLock?> AcquireAsync(ControlPaths paths)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            if (ManagerLock.TryAcquire(paths.Lock) is { } taken)
+            {
+                return taken;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return ManagerLock.TryAcquire(paths.Lock);
+    }
+
     /// <summary>Prints shutdown notices; when every wanted unit has finished on its own, asks to stop.</summary>
-    private static async Task WatchEventsAsync(CliContext cli, Orchestrator orchestrator, IReadOnlySet<string> wanted, TaskCompletionSource<string> stopRequested)
+    private static async Task WatchEventsAsync(CliContext cli, Orchestrator orchestrator, ManagerHost host, IReadOnlySet<string>? wanted, TaskCompletionSource<string> stopRequested)
     {
         await foreach (var change in orchestrator.Events.ReadAllAsync())
         {
+            host.Publish(change);
             if (change is ShutdownWaiting waiting)
             {
                 await cli.Error.WriteLineAsync($"procurator: {waiting.Describe()}");
             }
-            else if (change is StateChange && orchestrator.Snapshot().Where(s => wanted.Contains(s.Name)).All(s => Finished.Contains(s.State)))
+            else if (change is StateChange && wanted is not null && orchestrator.Snapshot().Where(s => wanted.Contains(s.Name)).All(s => Finished.Contains(s.State)))
             {
-                stopRequested.TrySetResult("every unit has finished");
+                stopRequested.TrySetResult(EveryUnitFinished);
             }
         }
     }

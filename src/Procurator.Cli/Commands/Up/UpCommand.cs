@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Procurator.Cli.Commands.Control;
+using Procurator.Supervisor.Control;
+using Procurator.Supervisor.Logs;
 using Procurator.Supervisor.Planning;
 
 namespace Procurator.Cli.Commands.Up;
@@ -20,14 +23,15 @@ internal static class UpCommand
         };
         var noColor = new Option<bool>("--no-color") { Description = "Plain unit prefixes without colour (also when NO_COLOR is set)" };
         var modelFile = new Option<string?>("--model") { Description = "Run the workspace of this procurator.json (as `nix run .#up` does) instead of evaluating the script; its folder is the workspace" };
-        var command = new Command("up", "Start services and project processes in dependency order, with health checks, restarts and aggregated logs") { names, noColor, modelFile };
+        var detach = new Option<bool>("--detach", "-d") { Description = "Run the manager in the background and return once it answers (stop it with procurator down)" };
+        var wait = new Option<bool>("--wait") { Description = "Return once every selected unit is ready (exit 0), or print why not (exit 1); starts the manager in the background" };
+        var daemon = new Option<bool>(DetachedLauncher.DaemonOption) { Hidden = true };
+        var command = new Command("up", "Start services and project processes in dependency order, with health checks, restarts and aggregated logs") { names, noColor, modelFile, detach, wait, daemon };
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var arguments = parse.GetValue(names)!;
             var (script, selected) = ScriptArguments.Split(arguments);
-            var request = common.Read(parse) with { Script = script };
-            var output = new CommandOutput(cli, request);
             var model = parse.GetValue(modelFile);
             if (model is not null && selected.Length != arguments.Length)
             {
@@ -35,6 +39,26 @@ internal static class UpCommand
                 return ExitCodes.Usage;
             }
 
+            if (!parse.GetValue(daemon))
+            {
+                // A manager already runs for this workspace: attach to it instead of evaluating the script.
+                // With --model, the workspace is the model file's folder.
+                var paths = ControlTarget.Paths(cli, model is null ? script : Path.Combine(Path.GetDirectoryName(cli.FullPath(model))!, CommonOptions.DefaultScript));
+                await using var running = await ControlClient.ConnectAsync(paths, TimeSpan.Zero, cancellationToken);
+                if (running is not null)
+                {
+                    return await AttachAsync(cli, running, paths, selected, parse.GetValue(wait), parse.GetValue(detach), parse.GetValue(noColor), cancellationToken);
+                }
+
+                if (parse.GetValue(detach) || parse.GetValue(wait))
+                {
+                    var forwarded = parse.Tokens.Select(t => t.Value).Where(t => t is not ("-d" or "--detach" or "--wait")).SkipWhile(t => t == "up").ToList();
+                    return await DetachedLauncher.RunAsync(cli, paths, ["up", .. forwarded], parse.GetValue(wait), cancellationToken);
+                }
+            }
+
+            var request = common.Read(parse) with { Script = script };
+            var output = new CommandOutput(cli, request);
             var (workspace, directory, exitCode) = model is null
                 ? await LoadScriptAsync(cli, request, output, cancellationToken)
                 : await ModelFileLoader.LoadAsync(cli, output, model);
@@ -64,7 +88,7 @@ internal static class UpCommand
             }
 
             var colour = !parse.GetValue(noColor) && Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && !Console.IsOutputRedirected;
-            return await ForegroundManager.RunAsync(cli, plan, units, directory, colour);
+            return await ForegroundManager.RunAsync(cli, plan, units, directory, colour && !parse.GetValue(daemon), parse.GetValue(daemon));
         });
         return command;
     }
@@ -74,5 +98,39 @@ internal static class UpCommand
     {
         var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, request, output, null, cancellationToken);
         return (workspace?.Model, workspace?.Layout.OutputDirectory ?? cli.CurrentDirectory, exitCode);
+    }
+
+    /// <summary>
+    /// A second <c>up</c> while a manager runs: with names, asks it to start them; without, prints
+    /// the status and follows the logs until Ctrl-C, which detaches (the manager keeps running).
+    /// </summary>
+    private static async Task<int> AttachAsync(CliContext cli, ControlClient client, ControlPaths paths, string[] selected, bool wait, bool detach, bool noColor, CancellationToken cancellationToken)
+    {
+        await cli.Error.WriteLineAsync($"procurator: a manager is already running for {paths.Workspace}");
+        if (selected.Length > 0)
+        {
+            var started = await UnitCommands.RequestAsync(cli, client, "start", selected, cancellationToken);
+            return started != ExitCodes.Ok || !wait ? started : await DetachedLauncher.WaitAsync(cli, paths, cancellationToken);
+        }
+
+        if (wait)
+        {
+            return await DetachedLauncher.WaitAsync(cli, paths, cancellationToken);
+        }
+
+        var response = await client.RequestAsync(new ControlRequest("status"), cancellationToken: cancellationToken);
+        if (response.Status is { } status)
+        {
+            await cli.Out.WriteAsync(StatusTable.Format(status));
+        }
+
+        if (detach)
+        {
+            return ExitCodes.Ok;
+        }
+
+        await cli.Error.WriteLineAsync("procurator: following the logs; Ctrl-C detaches (the manager keeps running; procurator down stops it)");
+        var colour = ConsoleSink.ColourWanted(noColor, Console.IsOutputRedirected);
+        return await LogsCommand.FollowAsync(cli, paths, [], 10, colour, cancellationToken);
     }
 }

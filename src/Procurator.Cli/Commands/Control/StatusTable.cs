@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using Procurator.Supervisor.Control;
+
+namespace Procurator.Cli.Commands.Control;
+
+/// <summary>The text table of <c>procurator status</c>: aligned columns, the reason last and unpadded.</summary>
+internal static class StatusTable
+{
+    private static readonly string[] Headers = ["NAME", "STATE", "HEALTH", "PID", "UPTIME", "RESTARTS", "LAST EXIT", "PORTS", "REASON"];
+
+    public static string Format(StatusReport status)
+    {
+        var rows = new List<string[]> { Headers };
+        rows.AddRange(status.Units.Select(u => new[]
+        {
+            u.Name,
+            u.State,
+            u.Health,
+            u.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-",
+            u.UptimeSeconds is { } up ? Uptime(up) : "-",
+            u.Restarts.ToString(CultureInfo.InvariantCulture),
+            u.LastExit?.ToString() ?? "-",
+            u.Ports.Count == 0 ? "-" : string.Join(",", u.Ports),
+            u.Reason,
+        }));
+        var widths = Enumerable.Range(0, Headers.Length - 1).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            var line = string.Concat(row.Take(widths.Length).Select((cell, i) => cell.PadRight(widths[i] + 2))) + row[^1];
+            text.Append(line.TrimEnd()).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary><c>42s</c>, <c>3m05s</c>, <c>2h07m</c>, <c>3d04h</c>.</summary>
+    public static string Uptime(long seconds) => seconds switch
+    {
+        < 60 => $"{seconds}s",
+        < 3600 => $"{seconds / 60}m{seconds % 60:00}s",
+        < 86400 => $"{seconds / 3600}h{seconds / 60 % 60:00}m",
+        _ => $"{seconds / 86400}d{seconds / 3600 % 24:00}h",
+    };
+}

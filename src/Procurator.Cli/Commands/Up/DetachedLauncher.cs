@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Procurator.Cli.Commands.Control;
+using Procurator.Supervisor.Control;
+using Procurator.Supervisor.Processes;
+
+namespace Procurator.Cli.Commands.Up;
+
+/// <summary>
+/// <c>procurator up -d</c>: re-runs this program as <c>up --foreground-daemon …</c> in a new session
+/// (util-linux <c>setsid</c>), stdin from <c>/dev/null</c>, stdout and stderr appended to
+/// <c>.procurator/manager.log</c>, and returns once the manager's control socket answers.
+/// </summary>
+internal static class DetachedLauncher
+{
+    /// <summary>The hidden option that makes <c>up</c> the detached manager itself.</summary>
+    public const string DaemonOption = "--foreground-daemon";
+
+    private const string Redirect = "exec \"$0\" \"$@\" </dev/null >>\"$PROCURATOR_MANAGER_LOG\" 2>&1";
+
+    public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, bool wait, CancellationToken cancellationToken)
+    {
+        // Start the manager in its own session, detached from this terminal.
+        var state = Path.Combine(paths.Workspace, ".procurator");
+        Directory.CreateDirectory(state);
+        var log = Path.Combine(state, "manager.log");
+        var logStart = File.Exists(log) ? new FileInfo(log).Length : 0;
+        var (file, arguments) = SessionLauncher.Locate().Wrap(["/bin/sh", "-c", Redirect, .. Self(), .. upArguments, DaemonOption]);
+        var start = new ProcessStartInfo(file) { WorkingDirectory = cli.CurrentDirectory, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PROCURATOR_MANAGER_LOG"] = log;
+        using var manager = Process.Start(start) ?? throw new InvalidOperationException("could not start the manager");
+
+        // Wait until it answers on its socket, or say why it ended.
+        var client = await AwaitManagerAsync(paths, manager, cancellationToken);
+        if (client is null)
+        {
+            await cli.Error.WriteLineAsync($"procurator: error: the manager exited before it was ready; its output ({Path.GetRelativePath(cli.CurrentDirectory, log)}):");
+            await cli.Error.WriteAsync(ReadFrom(log, logStart));
+            return ExitCodes.Invalid;
+        }
+
+        await using (client)
+        {
+            await cli.Error.WriteLineAsync($"procurator: manager running in the background (pid {manager.Id}) for {paths.Workspace}");
+            await cli.Error.WriteLineAsync($"procurator: logs: procurator logs -f (files in {Path.GetRelativePath(cli.CurrentDirectory, Path.Combine(state, "logs"))}, manager output in {Path.GetRelativePath(cli.CurrentDirectory, log)}); status: procurator status; stop: procurator down");
+        }
+
+        return wait ? await WaitAsync(cli, paths, cancellationToken) : ExitCodes.Ok;
+    }
+
+    /// <summary>Asks the manager to report once every wanted unit is ready, or why not; exit 1 with the reason chains.</summary>
+    public static async Task<int> WaitAsync(CliContext cli, ControlPaths paths, CancellationToken cancellationToken)
+    {
+        await using var client = await ControlTarget.ConnectOrSayAsync(cli, paths, cancellationToken);
+        if (client is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var response = await client.RequestAsync(new ControlRequest("wait"), cancellationToken: cancellationToken);
+        if (response.Ok)
+        {
+            await cli.Error.WriteLineAsync("procurator: all ready");
+            return ExitCodes.Ok;
+        }
+
+        foreach (var failure in response.Failures ?? [response.Error ?? "not ready"])
+        {
+            await cli.Error.WriteLineAsync($"procurator: {failure}");
+        }
+
+        await cli.Error.WriteLineAsync("procurator: not everything is ready; the manager keeps running (procurator status, procurator logs, procurator down)");
+        return ExitCodes.Invalid;
+    }
+
+    private static async Task<ControlClient?> AwaitManagerAsync(ControlPaths paths, Process manager, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(paths.Socket) && await ControlClient.ConnectAsync(paths, TimeSpan.Zero, cancellationToken) is { } client)
+            {
+                return client;
+            }
+
+            if (manager.HasExited)
+            {
+                return null;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>How to run this program again: the apphost, or <c>dotnet procurator.dll</c>.</summary>
+    private static string[] Self()
+    {
+        var process = Environment.ProcessPath ?? "dotnet";
+        var assembly = typeof(DetachedLauncher).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(process) == Path.GetFileNameWithoutExtension(assembly)
+            ? [process]
+            : [Path.GetFileNameWithoutExtension(process) == "dotnet" ? process : "dotnet", assembly];
+    }
+
+    private static string ReadFrom(string path, long offset)
+    {
+        using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite);
+        stream.Position = Math.Min(offset, stream.Length);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Procurator.Supervisor.Control;
+
+/// <summary>
+/// Talks to a workspace's manager. <see cref="ConnectAsync"/> finds out whether one runs: a socket
+/// that does not answer while nobody holds the lock is stale and is removed (no manual cleanup).
+/// </summary>
+public sealed class ControlClient : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly StreamReader _reader;
+
+    private ControlClient(Socket socket)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: true);
+        _reader = new StreamReader(_stream, Encoding.UTF8);
+    }
+
+    /// <summary>
+    /// A connection to the running manager, or null when none runs. While a manager holds the lock
+    /// but does not answer yet (it is still starting), retries for up to <paramref name="patience"/>.
+    /// </summary>
+    public static async Task<ControlClient?> ConnectAsync(ControlPaths paths, TimeSpan? patience = null, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (File.Exists(paths.Socket) && await TryConnectAsync(paths.Socket, cancellationToken).ConfigureAwait(false) is { } socket)
+            {
+                return new ControlClient(socket);
+            }
+
+            if (!ManagerLock.IsHeld(paths.Lock))
+            {
+                // Nobody holds the lock: whatever socket file is there was left by a dead manager.
+                if (File.Exists(paths.Socket) && ManagerLock.TryAcquire(paths.Lock) is { } held)
+                {
+                    using (held)
+                    {
+                        File.Delete(paths.Socket);
+                    }
+                }
+
+                return null;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return null;
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends the request and yields the response lines until the one marked done (or the end of the stream).</summary>
+    public async IAsyncEnumerable<ControlResponse> SendAsync(ControlRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var bytes = Encoding.UTF8.GetBytes(ControlJson.Line(request) + "\n");
+        await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        while (await _reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            var response = ControlJson.ParseResponse(line);
+            yield return response;
+            if (response.Done)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Sends the request and returns the final line; a connection that ends early yields an error response.</summary>
+    public async Task<ControlResponse> RequestAsync(ControlRequest request, Func<ControlResponse, Task>? onNotice = null, CancellationToken cancellationToken = default)
+    {
+        await foreach (var response in SendAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            if (response.Done)
+            {
+                return response;
+            }
+
+            if (onNotice is not null)
+            {
+                await onNotice(response).ConfigureAwait(false);
+            }
+        }
+
+        return new ControlResponse { Ok = false, Done = true, Error = "the manager closed the connection" };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _reader.Dispose();
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _socket.Dispose();
+    }
+
+    private static async Task<Socket?> TryConnectAsync(string path, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken).ConfigureAwait(false);
+            return socket;
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using System.Text;
+using Procurator.Supervisor.Processes;
+
+namespace Procurator.Supervisor.Control;
+
+/// <summary>
+/// Where the manager of a workspace listens and locks: <c>$XDG_RUNTIME_DIR/procurator/&lt;hash&gt;.sock</c>,
+/// else <c>/tmp/procurator-&lt;uid&gt;/&lt;hash&gt;.sock</c> (directory mode 0700), with <c>&lt;hash&gt;.lock</c>
+/// next to it. The hash is the first 16 hex digits of the SHA-256 of the workspace directory's full
+/// path, so the path stays far below the 108-byte limit of a Unix socket address.
+/// </summary>
+/// <param name="Workspace">The workspace directory (full path).</param>
+/// <param name="Directory">The runtime directory holding the socket and the lock.</param>
+/// <param name="Socket">The control socket.</param>
+/// <param name="Lock">The lock file held by the running manager.</param>
+public sealed record ControlPaths(string Workspace, string Directory, string Socket, string Lock)
+{
+    /// <summary>The paths for <paramref name="workspaceDirectory"/>, from the process environment.</summary>
+    public static ControlPaths For(string workspaceDirectory) =>
+        For(workspaceDirectory, Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR"), Native.UserId);
+
+    /// <summary>The paths for <paramref name="workspaceDirectory"/> given the runtime directory and user id.</summary>
+    public static ControlPaths For(string workspaceDirectory, string? xdgRuntimeDirectory, uint userId)
+    {
+        var workspace = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceDirectory));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(workspace)))[..16];
+        var directory = string.IsNullOrEmpty(xdgRuntimeDirectory) || !Path.IsPathRooted(xdgRuntimeDirectory)
+            ? $"/tmp/procurator-{userId}"
+            : Path.Combine(xdgRuntimeDirectory, "procurator");
+        return new ControlPaths(workspace, directory, Path.Combine(directory, $"{hash}.sock"), Path.Combine(directory, $"{hash}.lock"));
+    }
+
+    /// <summary>Creates the runtime directory (mode 0700) when it is missing.</summary>
+    public void EnsureDirectory()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("The control channel needs Unix domain sockets and flock (Linux, macOS).");
+        }
+
+        System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+}
