@@ -133,6 +133,17 @@ public static class Dsl
         return new("http", Url: url);
     }
 
+    /// <summary>
+    /// A readiness check that waits for a line of the process's output to match a regular
+    /// expression (for servers that say when they are ready but open their port early).
+    /// </summary>
+    /// <example><code>Project("search").HealthCheck(LogLine("started in [0-9.]+ ?s"));</code></example>
+    public static HealthCheck LogLine(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return new("log", Pattern: pattern);
+    }
+
     /// <summary>A health check that runs a shell command; exit code 0 is healthy.</summary>
     /// <example><code>Service("postgres").HealthCheck(Exec("pg_isready -h localhost"));</code></example>
     public static HealthCheck Exec(string command)

@@ -248,6 +248,7 @@ public sealed class UnitPlanner
         "tcp" when check.Port is { } port => new TcpProbe("127.0.0.1", port),
         "http" when check.Url is { } url => new HttpProbe(url),
         "exec" when check.Command is { } command => new ExecProbe(CommandSpec.Shell(command, directory, env)),
+        "log" when check.Pattern is { } pattern => new LogLineProbe(pattern),
         _ => null,
     };
 
@@ -261,5 +262,5 @@ public sealed class UnitPlanner
     });
 
     private static Probe? Liveness(Probe? explicitCheck) =>
-        explicitCheck is null ? null : explicitCheck with { Period = TimeSpan.FromSeconds(2), FailureThreshold = 3, InitialDelay = TimeSpan.Zero };
+        explicitCheck is null or LogLineProbe ? null : explicitCheck with { Period = TimeSpan.FromSeconds(2), FailureThreshold = 3, InitialDelay = TimeSpan.Zero };
 }

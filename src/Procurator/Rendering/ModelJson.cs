@@ -164,6 +164,11 @@ internal static class ModelJson
         {
             json.WriteString("command", command);
         }
+
+        if (check.Pattern is { } pattern)
+        {
+            json.WriteString("pattern", pattern);
+        }
     }
 
     private static void WriteEnv(Utf8JsonWriter json, IReadOnlyDictionary<string, string> env)

@@ -135,7 +135,8 @@ internal sealed class ModelJsonReader
         String(check, at, "type") ?? "",
         OptionalInt(check, at, "port"),
         OptionalString(check, at, "url"),
-        OptionalString(check, at, "command"));
+        OptionalString(check, at, "command"),
+        OptionalString(check, at, "pattern"));
 
     private IReadOnlyDictionary<string, WaitFor> Conditions(JsonElement project, string at)
     {

@@ -142,6 +142,24 @@ internal sealed partial class WorkspaceValidator
         }
     }
 
+    private static string? InvalidPattern(string? pattern)
+    {
+        if (string.IsNullOrEmpty(pattern))
+        {
+            return "it is empty";
+        }
+
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
+
     private void CheckHealthCheck(string owner, HealthCheck check)
     {
         switch (check.Type)
@@ -151,6 +169,9 @@ internal sealed partial class WorkspaceValidator
                 break;
             case "exec":
                 CheckRequired($"health check command of {owner}", check.Command ?? string.Empty, check.Site);
+                break;
+            case "log" when InvalidPattern(check.Pattern) is { } problem:
+                Error(ErrorCodes.InvalidHealthCheck, $"log-line pattern of {owner} is not a valid regular expression: {problem}", check.Site);
                 break;
         }
     }

@@ -68,6 +68,15 @@ public sealed class UnitPlannerTests
     }
 
     [Fact]
+    public void A_log_line_check_gates_readiness_only()
+    {
+        var plan = Plan(With([Project("search", ports: [9200], processes: [Process("p", "x")], checks: [new HealthCheck("log", Pattern: "started in [0-9.]+s")])], []));
+
+        Assert.Equal(new LogLineProbe("started in [0-9.]+s"), plan.Units[0].Readiness);
+        Assert.Null(plan.Units[0].Liveness);
+    }
+
+    [Fact]
     public void Tasks_gate_their_projects_processes_and_dependents_wait_for_completion()
     {
         var plan = Plan(With(

@@ -54,6 +54,7 @@ internal static class NodeDetails
         "tcp" => $"tcp {(check.Port is { } port ? Number(port) : string.Empty)}".TrimEnd(),
         "http" => $"http {check.Url}".TrimEnd(),
         "exec" => $"exec {check.Command}".TrimEnd(),
+        "log" => $"log /{check.Pattern}/",
         _ => check.Type,
     };
 

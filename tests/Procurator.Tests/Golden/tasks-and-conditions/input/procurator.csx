@@ -12,4 +12,7 @@ Project("api")
     .DependsOn("mail", WaitFor.Started)
     .DependsOn("postgres", WaitFor.Ready)
     .Port(8080)
-    .Process("web", "npm start");
+    .Process("web", "npm start")
+    .HealthCheck(LogLine("listening on :[0-9]+"));
+
+Project("bad").HealthCheck(LogLine("unclosed (group"));
