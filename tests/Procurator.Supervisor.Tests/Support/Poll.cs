@@ -20,4 +20,7 @@ internal static class Poll
 
     public static async Task<T> WithinAsync<T>(Task<T> task, TimeSpan? deadline = null) =>
         await task.WaitAsync(deadline ?? Deadline);
+
+    public static async Task WithinAsync(Task task, TimeSpan? deadline = null) =>
+        await task.WaitAsync(deadline ?? Deadline);
 }

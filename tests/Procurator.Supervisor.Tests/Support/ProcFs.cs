@@ -22,4 +22,11 @@ internal static class ProcFs
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return fields[0] is not ("Z" or "X") && fields[3] == session.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Live (not zombie) processes of session <paramref name="session"/>, from a scan of <c>/proc</c>.</summary>
+    public static IReadOnlyList<int> SessionMembers(int session) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(dir => int.TryParse(Path.GetFileName(dir), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && IsRunningIn(pid, session))
+            .Order()];
 }
