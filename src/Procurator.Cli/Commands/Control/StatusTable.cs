@@ -4,27 +4,19 @@ using Procurator.Supervisor.Control;
 
 namespace Procurator.Cli.Commands.Control;
 
-/// <summary>The text table of <c>procurator status</c>: aligned columns, the reason last and unpadded.</summary>
+/// <summary>
+/// The text table of <c>procurator status</c>: aligned columns, the reason last and unpadded.
+/// Its columns (<see cref="Headers"/>, <see cref="Cells"/>) are also those of the live table of <c>procurator up</c>.
+/// </summary>
 internal static class StatusTable
 {
-    private static readonly string[] Headers = ["NAME", "STATE", "HEALTH", "PID", "UPTIME", "RESTARTS", "LAST EXIT", "PORTS", "REASON"];
+    public static IReadOnlyList<string> Headers { get; } = ["NAME", "STATE", "HEALTH", "PID", "UPTIME", "RESTARTS", "LAST EXIT", "PORTS", "REASON"];
 
     public static string Format(StatusReport status)
     {
-        var rows = new List<string[]> { Headers };
-        rows.AddRange(status.Units.Select(u => new[]
-        {
-            u.Name,
-            u.State,
-            u.Health,
-            u.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-",
-            u.UptimeSeconds is { } up ? Uptime(up) : "-",
-            u.Restarts.ToString(CultureInfo.InvariantCulture),
-            u.LastExit?.ToString() ?? "-",
-            u.Ports.Count == 0 ? "-" : string.Join(",", u.Ports),
-            u.Reason,
-        }));
-        var widths = Enumerable.Range(0, Headers.Length - 1).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        var rows = new List<IReadOnlyList<string>> { Headers };
+        rows.AddRange(status.Units.Select(Cells));
+        var widths = Enumerable.Range(0, Headers.Count - 1).Select(i => rows.Max(r => r[i].Length)).ToArray();
         var text = new StringBuilder();
         foreach (var row in rows)
         {
@@ -34,6 +26,20 @@ internal static class StatusTable
 
         return text.ToString();
     }
+
+    /// <summary>One unit's cells, in the order of <see cref="Headers"/>.</summary>
+    public static IReadOnlyList<string> Cells(UnitReport u) =>
+        [
+            u.Name,
+            u.State,
+            u.Health,
+            u.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-",
+            u.UptimeSeconds is { } up ? Uptime(up) : "-",
+            u.Restarts.ToString(CultureInfo.InvariantCulture),
+            u.LastExit?.ToString() ?? "-",
+            u.Ports.Count == 0 ? "-" : string.Join(",", u.Ports),
+            u.Reason,
+        ];
 
     /// <summary><c>42s</c>, <c>3m05s</c>, <c>2h07m</c>, <c>3d04h</c>.</summary>
     public static string Uptime(long seconds) => seconds switch

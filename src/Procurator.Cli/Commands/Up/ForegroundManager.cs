@@ -13,7 +13,7 @@ namespace Procurator.Cli.Commands.Up;
 /// <summary>
 /// Runs the orchestrator in the foreground: real processes (each in its own session, watched
 /// by a guardian that outlives a SIGKILLed manager), log files plus the coloured console
-/// stream, and Ctrl-C handling (the first stops in reverse dependency order, the second kills).
+/// stream (under a live status table on a terminal, see <see cref="IUpView"/>), and Ctrl-C handling (the first stops in reverse dependency order, the second kills).
 /// </summary>
 internal static class ForegroundManager
 {
@@ -62,7 +62,10 @@ internal static class ForegroundManager
         var runner = new PosixProcessRunner(guardian);
         using var probes = new ProbeRunner(runner);
         using var files = new LogFileSink(logDirectory);
-        var sink = new CombinedSink(new ConsoleSink(cli.Out, plan.Units.Select(u => u.Name), colour), files);
+        // On a terminal, the logs scroll above a live status table; otherwise plain prefixed lines.
+        await using var view = UpView.Create(cli, plan.Units.Select(u => u.Name), colour, detached);
+        cli = cli with { Error = view.Notices };
+        var sink = new CombinedSink(view.Logs, files);
         await using var orchestrator = new Orchestrator(plan.Units, new PortCheckingRunner(runner, plan.Units), probes, sink, TimeProvider.System);
 
         var stopRequested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -87,7 +90,8 @@ internal static class ForegroundManager
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
 
-        var events = WatchEventsAsync(cli, orchestrator, host, detached ? null : wanted, stopRequested);
+        view.Start(() => host.Status().Units);
+        var events = WatchEventsAsync(cli, orchestrator, host, view, detached ? null : wanted, stopRequested);
         await cli.Error.WriteLineAsync($"procurator: starting {string.Join(", ", wanted.Order(StringComparer.Ordinal))}; logs in {Path.GetRelativePath(cli.CurrentDirectory, logDirectory)}");
         var started = System.Diagnostics.Stopwatch.StartNew();
         await orchestrator.StartAsync(selected);
@@ -103,6 +107,7 @@ internal static class ForegroundManager
         await orchestrator.DisposeAsync();
         await events;
         await readiness;
+        await view.DisposeAsync();
         return finishedAlone && orchestrator.Snapshot().Where(s => wanted.Contains(s.Name)).Any(s => s.State != UnitState.Completed)
             ? ExitCodes.Invalid
             : ExitCodes.Ok;
@@ -125,11 +130,16 @@ internal static class ForegroundManager
     }
 
     /// <summary>Prints shutdown notices; when every wanted unit has finished on its own, asks to stop.</summary>
-    private static async Task WatchEventsAsync(CliContext cli, Orchestrator orchestrator, ManagerHost host, IReadOnlySet<string>? wanted, TaskCompletionSource<string> stopRequested)
+    private static async Task WatchEventsAsync(CliContext cli, Orchestrator orchestrator, ManagerHost host, IUpView view, IReadOnlySet<string>? wanted, TaskCompletionSource<string> stopRequested)
     {
         await foreach (var change in orchestrator.Events.ReadAllAsync())
         {
             host.Publish(change);
+            if (change is StateChange)
+            {
+                view.Changed();
+            }
+
             if (change is ShutdownWaiting waiting)
             {
                 await cli.Error.WriteLineAsync($"procurator: {waiting.Describe()}");
