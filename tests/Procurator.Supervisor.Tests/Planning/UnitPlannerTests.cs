@@ -130,11 +130,23 @@ public sealed class UnitPlannerTests
         Assert.Equal("/usr/lib/postgresql/14/bin", db.Command.Arguments[3]);
         Assert.Equal("/ws/.procurator/data/db", db.Command.Arguments[4]);
         Assert.Equal("5544", db.Command.Arguments[5]);
+        Assert.Equal("/ws/.procurator/data/db", db.Command.Arguments[6]);
         Assert.Equal("postgres", db.Command.RunAsUser);
         var probe = Assert.IsType<ExecProbe>(db.Readiness);
         Assert.Equal("/usr/bin/pg_isready", probe.Command.FileName);
         Assert.Equal([new PreparedDirectory("db", "/ws/.procurator/data/db", "postgres")], plan.Directories);
         Assert.Equal(["db: postgres from /usr/lib/postgresql/14/bin (version 14 as asked), data in /ws/.procurator/data/db"], plan.Notes);
+    }
+
+    [Fact]
+    public void Postgres_socket_moves_to_a_short_folder_when_the_data_path_is_too_long_for_a_unix_socket()
+    {
+        Assert.Equal("/ws/.procurator/data/db", PostgresPreset.SocketDirectory("/ws/.procurator/data/db", "5432"));
+        var deep = "/home/someone/" + new string('x', 80) + "/.procurator/data/db";
+        var moved = PostgresPreset.SocketDirectory(deep, "5432");
+        Assert.Matches("^/tmp/procurator-pg-[0-9a-f]{16}$", moved);
+        Assert.Equal(moved, PostgresPreset.SocketDirectory(deep, "5432"));
+        Assert.NotEqual(moved, PostgresPreset.SocketDirectory(deep + "2", "5432"));
     }
 
     [Fact]

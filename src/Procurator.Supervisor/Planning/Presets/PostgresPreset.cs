@@ -18,8 +18,12 @@ internal sealed class PostgresPreset : IServicePreset
           echo "initdb: first start, creating the cluster in $2"
           "$1/initdb" -D "$2" -A trust -U postgres --no-sync -E UTF8
         fi
-        exec "$1/postgres" -D "$2" -p "$3" -k "$2" -h 127.0.0.1
+        mkdir -p "$4"
+        exec "$1/postgres" -D "$2" -p "$3" -k "$4" -h 127.0.0.1
         """;
+
+    // A Unix socket path holds at most 107 bytes; postgres refuses to start beyond that.
+    private const int MaxSocketPath = 107;
 
     public string Kind => "postgres";
 
@@ -33,14 +37,32 @@ internal sealed class PostgresPreset : IServicePreset
                 "install it (Debian: apt-get install postgresql) or run through `nix run .#up`");
         }
 
-        var command = new CommandSpec("/bin/sh", ["-c", Script, "postgres-preset", bin, dataDirectory, port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var socketDirectory = SocketDirectory(dataDirectory, portText);
+        var command = new CommandSpec("/bin/sh", ["-c", Script, "postgres-preset", bin, dataDirectory, portText, socketDirectory],
             dataDirectory, service.Env, RunAsUser: runningAsRoot ? "postgres" : null);
         var isReady = binaries.OnPath("pg_isready") ?? ExistingFile(Path.Combine(bin, "pg_isready"), binaries);
         Probe readiness = isReady is not null
             ? new ExecProbe(new CommandSpec(isReady, ["-q", "-U", "postgres", "-d", "postgres", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], dataDirectory, new Dictionary<string, string>()))
             : new TcpProbe("127.0.0.1", port);
         return new PresetResult(command, readiness, new PreparedDirectory(service.Name, dataDirectory, runningAsRoot ? "postgres" : null), null,
-            $"{service.Name}: postgres from {bin} ({why}), data in {dataDirectory}");
+            $"{service.Name}: postgres from {bin} ({why}), data in {dataDirectory}" +
+            (socketDirectory == dataDirectory ? "" : $", socket in {socketDirectory} (the data path is too long for a Unix socket)"));
+    }
+
+    /// <summary>
+    /// The socket goes beside the data (easy to find) unless that path is too long for a Unix
+    /// socket; then into a short folder under /tmp named by a hash of the data directory.
+    /// </summary>
+    internal static string SocketDirectory(string dataDirectory, string port)
+    {
+        if (Path.Combine(dataDirectory, $".s.PGSQL.{port}").Length <= MaxSocketPath)
+        {
+            return dataDirectory;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..16];
+        return $"/tmp/procurator-pg-{hash}";
     }
 
     /// <summary>The asked version's Debian install, else PATH (nix shells), else the newest install.</summary>
