@@ -9,3 +9,4 @@ Project("api", "./nowhere")
     .BuildDependsOn("postgres")
     .BuildDependsOn("libz");
 Service("db").Kind("postgress");
+Project("bad-pattern").HealthCheck(LogLine("unclosed (group"));

@@ -14,5 +14,3 @@ Project("api")
     .Port(8080)
     .Process("web", "npm start")
     .HealthCheck(LogLine("listening on :[0-9]+"));
-
-Project("bad").HealthCheck(LogLine("unclosed (group"));
