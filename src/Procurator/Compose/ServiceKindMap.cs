@@ -14,7 +14,9 @@ internal static partial class ServiceKindMap
         ["mysql-server"] = "mysql",
         ["mariadb"] = "mariadb",
         ["redis"] = "redis",
+        ["redis-stack"] = "redis",
         ["redis-stack-server"] = "redis",
+        ["valkey"] = "redis",
         ["mongo"] = "mongodb",
         ["mongodb"] = "mongodb",
         ["mongodb-community-server"] = "mongodb",
@@ -27,14 +29,14 @@ internal static partial class ServiceKindMap
         ["minio"] = "minio",
     };
 
-    [GeneratedRegex("^[0-9]+(\\.[0-9]+)*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^v?[0-9]+(\\.[0-9]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingVersion();
 
     /// <summary>The known kind of <paramref name="image"/>, or null.</summary>
     public static string? KindOf(ImageReference image) =>
         KindsByImage.TryGetValue(image.BaseName.ToLowerInvariant(), out var kind) ? kind : null;
 
-    /// <summary>The numeric version a tag starts with (<c>10.6.4</c> of <c>10.6.4-focal</c>), or null (<c>alpine</c>, <c>latest</c>).</summary>
+    /// <summary>The numeric version a tag starts with (<c>10.6.4</c> of <c>10.6.4-focal</c>, <c>1.0.1</c> of <c>v1.0.1</c>), or null (<c>alpine</c>, <c>latest</c>).</summary>
     public static string? VersionOf(ImageReference image) =>
-        image.Version is { } tag && LeadingVersion().Match(tag) is { Success: true } match ? match.Value : null;
+        image.Version is { } tag && LeadingVersion().Match(tag) is { Success: true } match ? match.Value.TrimStart('v') : null;
 }

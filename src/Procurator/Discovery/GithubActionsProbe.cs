@@ -90,7 +90,9 @@ internal static partial class GithubActionsProbe
             }
 
             Flag(imageNode);
-            var reference = ImageReference.Parse(image);
+            // One parser for image references: the compose importer's. An image that is an
+            // expression (`${{ matrix.image }}`) has no kind or version.
+            var reference = Compose.ImageReference.TryParse(image.Trim());
             var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
             if (Child(service, "env") is YamlMappingNode envMap)
             {
@@ -121,7 +123,8 @@ internal static partial class GithubActionsProbe
                 health = DockerOptions.HealthCheck(options);
             }
 
-            return new DiscoveredService(name, reference.Kind, image, reference.Version, ports, env, health, [], new SourceRef(file, (int)key.Start.Line));
+            return new DiscoveredService(name, reference is null ? null : Compose.ServiceKindMap.KindOf(reference), image,
+                reference is null || image.Contains("${{", StringComparison.Ordinal) ? null : Compose.ServiceKindMap.VersionOf(reference), ports, env, health, [], new SourceRef(file, (int)key.Start.Line));
         }
 
         /// <summary><c>5432:5432</c>, <c>127.0.0.1:8080:80</c>, <c>5432/tcp</c> → the port on the host (the container port when none is published).</summary>

@@ -101,9 +101,10 @@ public sealed class InitScanTests
     [InlineData("mailhog/mailhog:v1.0.1", null, "mailhog/mailhog", "v1.0.1", null, null, "1.0.1")]
     public void Image_references_are_parsed(string image, string? registry, string name, string? tag, string? digest, string? kind, string? version)
     {
-        var reference = ImageReference.Parse(image);
+        var reference = Procurator.Compose.ImageReference.TryParse(image)!;
 
-        Assert.Equal((registry, name, tag, digest, kind, version), (reference.Registry, reference.Name, reference.Tag, reference.Digest, reference.Kind, reference.Version));
+        Assert.Equal((registry, name, tag, digest, kind, version),
+            (reference.Registry, reference.Repository, reference.Tag, reference.Digest, Procurator.Compose.ServiceKindMap.KindOf(reference), Procurator.Compose.ServiceKindMap.VersionOf(reference)));
     }
 
     [Theory]
