@@ -18,6 +18,14 @@ public sealed partial class Orchestrator
     private void Apply(MachineEvent machineEvent)
     {
         var effects = _machine.Handle(machineEvent, _time.GetUtcNow());
+
+        // The snapshot is taken before the effects run, so that whoever reads a published
+        // state change and then asks for the snapshot sees that change in it.
+        if (effects.Count > 0 || machineEvent is not OutputObserved)
+        {
+            _snapshot = [.. _machine.Units.Select(UnitStatus.From)];
+        }
+
         foreach (var effect in effects)
         {
             Run(effect);
@@ -29,11 +37,6 @@ public sealed partial class Orchestrator
             && probe.Pattern.IsMatch(output.Text))
         {
             Apply(new ProbeResulted(output.Unit, probe.Generation, ProbeKind.Readiness, true, $"log matched \"{output.Text}\""));
-        }
-
-        if (effects.Count > 0 || machineEvent is not OutputObserved)
-        {
-            _snapshot = [.. _machine.Units.Select(UnitStatus.From)];
         }
     }
 

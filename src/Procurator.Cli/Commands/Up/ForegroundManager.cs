@@ -132,21 +132,24 @@ internal static class ForegroundManager
     /// <summary>Prints shutdown notices; when every wanted unit has finished on its own, asks to stop.</summary>
     private static async Task WatchEventsAsync(CliContext cli, Orchestrator orchestrator, ManagerHost host, IUpView view, IReadOnlySet<string>? wanted, TaskCompletionSource<string> stopRequested)
     {
+        // States are followed from the events themselves: the snapshot may not show the change
+        // an event announces yet, and a decision made on it could miss the last unit finishing.
+        var states = orchestrator.Snapshot().ToDictionary(s => s.Name, s => s.State, StringComparer.Ordinal);
         await foreach (var change in orchestrator.Events.ReadAllAsync())
         {
             host.Publish(change);
-            if (change is StateChange)
+            if (change is StateChange stateChange)
             {
+                states[stateChange.Unit] = stateChange.To;
                 view.Changed();
+                if (wanted is not null && wanted.All(name => !states.TryGetValue(name, out var state) || Finished.Contains(state)))
+                {
+                    stopRequested.TrySetResult(EveryUnitFinished);
+                }
             }
-
-            if (change is ShutdownWaiting waiting)
+            else if (change is ShutdownWaiting waiting)
             {
                 await cli.Error.WriteLineAsync($"procurator: {waiting.Describe()}");
-            }
-            else if (change is StateChange && wanted is not null && orchestrator.Snapshot().Where(s => wanted.Contains(s.Name)).All(s => Finished.Contains(s.State)))
-            {
-                stopRequested.TrySetResult(EveryUnitFinished);
             }
         }
     }
