@@ -14,7 +14,22 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
 
     public Scripting.ScriptCache Cache() => new(CacheDirectory ?? Scripting.ScriptCache.DefaultDirectory(), Clock);
 
-    public static CliContext Console() => new(System.Console.Out, System.Console.Error, Environment.CurrentDirectory);
+    /// <summary>True when <see cref="Out"/> and <see cref="Error"/> are the process's own stdout and stderr.</summary>
+    public bool IsConsole { get; init; }
+
+    /// <summary>
+    /// stdout and stderr as UTF-8 writers, flushed on every write. Not <see cref="System.Console.Out"/>:
+    /// that one first works out the terminal's encoding, which costs more than most commands.
+    /// </summary>
+    public static CliContext Console() => new(Writer(System.Console.OpenStandardOutput()), Writer(System.Console.OpenStandardError()), Environment.CurrentDirectory)
+    {
+        IsConsole = true,
+    };
+
+    // Synchronized, as Console.Out is: its async writes complete at once instead of queueing
+    // each line to the thread pool.
+    private static TextWriter Writer(Stream stream) =>
+        TextWriter.Synchronized(new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true });
 
     public string FullPath(string path) => Path.GetFullPath(path, CurrentDirectory);
 }

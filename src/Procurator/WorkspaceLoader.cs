@@ -25,7 +25,7 @@ internal sealed record LoadResult(
     public IReadOnlyDictionary<string, ScriptSite> TargetSites { get; init; } = new Dictionary<string, ScriptSite>();
 
     /// <summary>Time spent per step, for <c>--verbose</c>.</summary>
-    public IReadOnlyList<(string Step, TimeSpan Time)> Timings { get; init; } = [];
+    public IReadOnlyList<Diagnostics.StepTime> Timings { get; init; } = [];
 }
 
 /// <summary>The front of the pipeline: evaluate the script, validate what it declares, resolve the model.</summary>
@@ -47,39 +47,37 @@ internal static class WorkspaceLoader
         return sites;
     }
 
-    public static async Task<LoadResult> LoadAsync(
+    public static LoadResult Load(
         string scriptPath, string? outputDirectory, EvaluationOptions options, CancellationToken cancellationToken = default)
     {
         var layout = WorkspaceLayout.For(scriptPath, outputDirectory);
 
         // 1. Evaluate: compile and run the script; its errors stop here.
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var evaluation = await ScriptEvaluator.EvaluateAsync(scriptPath, options, cancellationToken);
-        List<(string, TimeSpan)> timings = [("evaluate", clock.Elapsed)];
+        var timer = new Diagnostics.StepTimer();
+        var evaluation = ScriptEvaluator.Evaluate(scriptPath, options, cancellationToken);
+        timer.Lap("evaluate");
         if (!evaluation.Succeeded)
         {
-            return new LoadResult(null, evaluation.Diagnostics, layout, evaluation.SourceFiles, ScriptFailed: true) { Cache = evaluation.Cache, Timings = timings };
+            return new LoadResult(null, evaluation.Diagnostics, layout, evaluation.SourceFiles, ScriptFailed: true) { Cache = evaluation.Cache, Timings = timer.Steps };
         }
 
         // 2. Resolve names once, then validate everything against them.
         var declarations = evaluation.Declarations!;
         var names = new NameTable(declarations);
-        clock.Restart();
         var diagnostics = WorkspaceValidator.Validate(declarations, names, layout, new SourceLocator());
-        timings.Add(("validate", clock.Elapsed));
+        timer.Lap("validate");
         if (diagnostics.Any(d => d.IsError))
         {
-            return new LoadResult(null, diagnostics, layout, evaluation.SourceFiles, ScriptFailed: false) { Cache = evaluation.Cache, Timings = timings };
+            return new LoadResult(null, diagnostics, layout, evaluation.SourceFiles, ScriptFailed: false) { Cache = evaluation.Cache, Timings = timer.Steps };
         }
 
         // 3. Build the immutable model.
-        clock.Restart();
         var model = WorkspaceResolver.Resolve(declarations, names, layout);
-        timings.Add(("resolve", clock.Elapsed));
+        timer.Lap("resolve");
         return new LoadResult(model, diagnostics, layout, evaluation.SourceFiles, ScriptFailed: false)
         {
             Cache = evaluation.Cache,
-            Timings = timings,
+            Timings = timer.Steps,
             Policies = declarations.Policies.Where(p => p.Policy is not null).Select(p => new Policies.PolicyUse(p.Policy!, p.Team?.Value, p.Site)).ToArray(),
             TargetSites = TargetSitesOf(declarations, names),
         };

@@ -30,7 +30,7 @@ public sealed class ModelJsonReaderTests
     [MemberData(nameof(Workspaces))]
     public async Task Written_model_reads_back_equal(string script)
     {
-        var model = (await WorkspaceLoader.LoadAsync(script, null, Scripting.EvaluationOptions.Default)).Model!;
+        var model = (WorkspaceLoader.Load(script, null, Scripting.EvaluationOptions.Default)).Model!;
         var json = ModelJson.Serialize(model);
 
         var (read, diagnostics) = ModelJsonReader.Read("procurator.json", Encoding.UTF8.GetBytes(json));

@@ -69,8 +69,8 @@ public sealed class ScriptCacheTests
         var runs = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => LoadAsync(dir, options))));
 
         Assert.All(runs, r => Assert.Equal(["api", "web"], r.Model!.Projects.Select(p => p.Name)));
-        Assert.Single(Directory.GetFiles(dir.Combine("cache", "scripts-v1"), "*.json"));
-        Assert.Empty(Directory.GetFiles(dir.Combine("cache", "scripts-v1"), "*.tmp"));
+        Assert.Single(Directory.GetFiles(dir.Combine("cache", "scripts-v2"), "*.manifest"));
+        Assert.Empty(Directory.GetFiles(dir.Combine("cache", "scripts-v2"), "*.tmp"));
         Assert.Equal("hit", (await LoadAsync(dir, options)).Cache);
     }
 
@@ -98,16 +98,16 @@ public sealed class ScriptCacheTests
         dir.Write("used/procurator.csx", "Project(\"used\");\n");
         var cache = new ScriptCache(dir.Combine("cache"), _clock);
         var options = new EvaluationOptions(cache, EvaluationOptions.DefaultTimeout);
-        await WorkspaceLoader.LoadAsync(dir.Combine("old", "procurator.csx"), null, options);
-        await WorkspaceLoader.LoadAsync(dir.Combine("used", "procurator.csx"), null, options);
+        WorkspaceLoader.Load(dir.Combine("old", "procurator.csx"), null, options);
+        WorkspaceLoader.Load(dir.Combine("used", "procurator.csx"), null, options);
 
         _clock.Advance(TimeSpan.FromDays(20));
-        Assert.Equal("hit", (await WorkspaceLoader.LoadAsync(dir.Combine("used", "procurator.csx"), null, options)).Cache);
+        Assert.Equal("hit", (WorkspaceLoader.Load(dir.Combine("used", "procurator.csx"), null, options)).Cache);
         _clock.Advance(TimeSpan.FromDays(11));
         cache.PruneIfDue();
 
-        Assert.Equal("miss", (await WorkspaceLoader.LoadAsync(dir.Combine("old", "procurator.csx"), null, options)).Cache);
-        Assert.Equal("hit", (await WorkspaceLoader.LoadAsync(dir.Combine("used", "procurator.csx"), null, options)).Cache);
+        Assert.Equal("miss", (WorkspaceLoader.Load(dir.Combine("old", "procurator.csx"), null, options)).Cache);
+        Assert.Equal("hit", (WorkspaceLoader.Load(dir.Combine("used", "procurator.csx"), null, options)).Cache);
     }
 
     [Fact]
@@ -142,5 +142,5 @@ public sealed class ScriptCacheTests
         new(new ScriptCache(dir.Combine("cache"), _clock), EvaluationOptions.DefaultTimeout);
 
     private static Task<LoadResult> LoadAsync(TempDirectory dir, EvaluationOptions options) =>
-        WorkspaceLoader.LoadAsync(dir.Combine("procurator.csx"), null, options);
+        Task.Run(() => WorkspaceLoader.Load(dir.Combine("procurator.csx"), null, options));
 }

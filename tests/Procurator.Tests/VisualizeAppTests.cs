@@ -40,7 +40,7 @@ public sealed class VisualizeAppTests
 
     private static async Task<WorkspaceGraph> ExampleGraphAsync()
     {
-        var load = await WorkspaceLoader.LoadAsync(Path.Combine(RepositoryPaths.Examples, "microservices", "procurator.csx"), null, Scripting.EvaluationOptions.Default);
+        var load = WorkspaceLoader.Load(Path.Combine(RepositoryPaths.Examples, "microservices", "procurator.csx"), null, Scripting.EvaluationOptions.Default);
         return WorkspaceGraph.From(load.Model!);
     }
 

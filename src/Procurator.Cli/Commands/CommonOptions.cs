@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Procurator.Scripting;
 
 namespace Procurator.Cli.Commands;
@@ -23,6 +24,7 @@ internal sealed record ScriptRequest(string Script, bool NoCache, double Timeout
 internal sealed class CommonOptions
 {
     public const string DefaultScript = "procurator.csx";
+    private const double MaxTimeoutSeconds = 2_000_000;
 
     private readonly Argument<string> _script = ScriptArgument();
     private readonly Option<bool> _noCache = new("--no-cache") { Description = "Compile the script even when a cached compilation is valid, and store nothing" };
@@ -30,6 +32,10 @@ internal sealed class CommonOptions
     {
         Description = "Stop a script that runs longer than this many seconds",
         DefaultValueFactory = _ => EvaluationOptions.DefaultTimeout.TotalSeconds,
+
+        // Parsed here rather than by System.CommandLine's converters, whose set-up costs a
+        // warm run more time than the parse itself.
+        CustomParser = ParseTimeout,
     };
 
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Say whether the compile cache was used; print full stack traces of script exceptions" };
@@ -44,13 +50,6 @@ internal sealed class CommonOptions
     {
         _withFormat = withFormat;
         _withScript = withScript;
-        _timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is <= 0 or double.NaN)
-            {
-                result.AddError("--timeout must be a positive number of seconds.");
-            }
-        });
     }
 
     public void AddTo(Command command)
@@ -71,6 +70,24 @@ internal sealed class CommonOptions
 
     public ScriptRequest Read(ParseResult parse) => new(
         _withScript ? parse.GetValue(_script)! : DefaultScript, parse.GetValue(_noCache), parse.GetValue(_timeout), parse.GetValue(_verbose), parse.GetValue(_format));
+
+    private static double ParseTimeout(ArgumentResult result)
+    {
+        var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+        if (!double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            result.AddError($"Cannot parse argument '{token}' for option '--timeout' as expected type 'System.Double'.");
+            return 0;
+        }
+
+        // The watchdog's wait takes at most int.MaxValue milliseconds (about 24 days).
+        if (seconds is <= 0 or double.NaN or > MaxTimeoutSeconds)
+        {
+            result.AddError($"--timeout must be a positive number of seconds, at most {MaxTimeoutSeconds}.");
+        }
+
+        return seconds;
+    }
 
     private static Argument<string> ScriptArgument()
     {

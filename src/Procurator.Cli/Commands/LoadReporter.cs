@@ -25,11 +25,11 @@ internal static class LoadReporter
             return (null, ExitCodes.ScriptError);
         }
 
-        var result = await WorkspaceLoader.LoadAsync(
+        var result = WorkspaceLoader.Load(
             script, outputDirectory is null ? null : cli.FullPath(outputDirectory), request.EvaluationOptions(cli), cancellationToken);
         await output.VerboseAsync($"procurator: compile cache {result.Cache}{(result.Cache == "off" ? "" : $" ({cli.Cache().Directory})")}; " +
             (CompilerLoaded() ? "compiler loaded" : "compiler not loaded") + "; " +
-            string.Join(", ", result.Timings.Select(t => $"{t.Step} {t.Time.TotalMilliseconds:0} ms")));
+            string.Join(", ", result.Timings));
         await output.DiagnosticsAsync(result.Diagnostics);
         if (result.Model is { } model)
         {

@@ -32,11 +32,12 @@ internal static class RunCommand
         // 2. Render everything in memory first.
         var model = workspace.Model;
         GeneratedFiles files;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var timer = new Diagnostics.StepTimer();
         try
         {
             files = FlakeRenderer.Render(model, Path.GetFileName(workspace.Layout.ScriptPath), new TemplateSource(templates is null ? null : cli.FullPath(templates)));
-            await output.VerboseAsync($"procurator: render {clock.Elapsed.TotalMilliseconds:0} ms");
+            timer.Lap("render");
+            await output.VerboseAsync($"procurator: {timer}; {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled by the JIT in all");
         }
         catch (RenderingException exception)
         {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Procurator.Model;
 using Procurator.Rendering;
-using Scriban;
 using Scriban.Runtime;
 
 namespace Procurator.Ci;
@@ -29,9 +28,7 @@ internal static class GithubWorkflow
             ["skipped"] = model.Services.Where(s => ServiceContainers.For(s) is null).Select(s => s.Name).ToArray(),
         };
 
-        var context = new TemplateContext { StrictVariables = true, NewLine = "\n", LoopLimit = int.MaxValue };
-        context.PushGlobal(view);
-        return templates.Load("github-workflow.yml.scriban").Render(context);
+        return templates.Render("github-workflow.yml.scriban", view);
     }
 
     /// <summary>

@@ -161,10 +161,5 @@ internal static class StarterFiles
         }
     }
 
-    private static string Render(TemplateSource templates, string name, ScriptObject view)
-    {
-        var context = new TemplateContext { StrictVariables = true, NewLine = "\n", LoopLimit = int.MaxValue };
-        context.PushGlobal(view);
-        return templates.Load(name).Render(context);
-    }
+    private static string Render(TemplateSource templates, string name, ScriptObject view) => templates.Render(name, view);
 }

@@ -1,5 +1,4 @@
 using Procurator.Model;
-using Scriban;
 
 namespace Procurator.Rendering;
 
@@ -15,20 +14,7 @@ internal static class FlakeRenderer
 {
     public static GeneratedFiles Render(WorkspaceModel model, string scriptName, TemplateSource templates)
     {
-        var template = templates.Load("flake.nix.scriban");
-        // No loop limit: a big workspace has thousands of shells, exports and apps.
-        var context = new TemplateContext { StrictVariables = true, NewLine = "\n", LoopLimit = int.MaxValue };
-        context.PushGlobal(FlakeViewModel.Create(model, scriptName));
-        string flake;
-        try
-        {
-            flake = template.Render(context);
-        }
-        catch (Scriban.Syntax.ScriptRuntimeException exception)
-        {
-            throw RenderingException.RenderFailed(template.SourceFilePath ?? "flake.nix.scriban", exception.Message);
-        }
-
+        var flake = templates.Render("flake.nix.scriban", FlakeViewModel.Create(model, scriptName));
         return new GeneratedFiles(flake, ModelJson.Serialize(model));
     }
 }

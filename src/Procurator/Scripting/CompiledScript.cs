@@ -1,7 +1,7 @@
 namespace Procurator.Scripting;
 
 /// <summary>A file the compiled script was made from (the script, a <c>#load</c>ed file or an <c>#r</c>eferenced assembly).</summary>
-internal sealed record SourceDependency(string Path, string Sha256);
+internal sealed record SourceDependency(string Path, string Hash);
 
 /// <summary>
 /// A script compiled to an assembly: what the cache stores and the runner loads. Holds no

@@ -1,11 +1,11 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace Procurator.Scripting;
 
 /// <summary>
 /// Compiled scripts on disk, so every run after the first skips Roslyn. An entry is a
-/// manifest <c>KEY.json</c> naming a content-addressed assembly and PDB. Every write goes
+/// manifest <c>KEY.manifest</c> (see <see cref="CacheManifest"/>) naming a content-addressed
+/// assembly and PDB. Every write goes
 /// to a temporary file and is renamed into place, so racing runs never see half an entry;
 /// a cache folder that cannot be written is silently skipped (the run still works).
 /// </summary>
@@ -72,7 +72,12 @@ internal sealed class ScriptCache(string directory, TimeProvider clock)
             WriteAtomically($"{stem}.dll", script.Assembly);
             WriteAtomically($"{stem}.pdb", script.Pdb);
             var manifest = new CacheManifest($"{stem}.dll", $"{stem}.pdb", script.Sources.ToArray(), script.References.ToArray());
-            WriteAtomically($"{key}.json", JsonSerializer.SerializeToUtf8Bytes(manifest, CacheJsonContext.Default.CacheManifest));
+            if (manifest.Write() is not { } text)
+            {
+                return false; // a path with a line break cannot be recorded; such a script is simply not cached
+            }
+
+            WriteAtomically($"{key}{CacheManifest.Extension}", Encoding.UTF8.GetBytes(text));
             File.SetLastWriteTimeUtc(ManifestPath(key), clock.GetUtcNow().UtcDateTime); // pruning goes by this clock
             PruneIfDue();
             return true;
@@ -83,16 +88,22 @@ internal sealed class ScriptCache(string directory, TimeProvider clock)
         }
     }
 
-    /// <summary>Deletes every entry; returns how many compiled scripts were removed.</summary>
+    /// <summary>Deletes every entry, of this cache format and of older ones; returns how many compiled scripts were removed.</summary>
     public int Clear()
     {
-        if (!System.IO.Directory.Exists(EntriesDirectory))
+        if (!System.IO.Directory.Exists(Directory))
         {
             return 0;
         }
 
-        var count = System.IO.Directory.GetFiles(EntriesDirectory, "*.json").Length;
-        System.IO.Directory.Delete(EntriesDirectory, recursive: true);
+        var count = 0;
+        foreach (var entries in System.IO.Directory.GetDirectories(Directory, "scripts-v*"))
+        {
+            // Format 1 wrote KEY.json manifests.
+            count += System.IO.Directory.GetFiles(entries, "*" + CacheManifest.Extension).Length + System.IO.Directory.GetFiles(entries, "*.json").Length;
+            System.IO.Directory.Delete(entries, recursive: true);
+        }
+
         return count;
     }
 
@@ -109,7 +120,7 @@ internal sealed class ScriptCache(string directory, TimeProvider clock)
         File.WriteAllBytes(marker, []);
         File.SetLastWriteTimeUtc(marker, now);
         var live = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in System.IO.Directory.GetFiles(EntriesDirectory, "*.json"))
+        foreach (var path in System.IO.Directory.GetFiles(EntriesDirectory, "*" + CacheManifest.Extension))
         {
             if (now - File.GetLastWriteTimeUtc(path) > UnusedLifetime)
             {
@@ -137,21 +148,11 @@ internal sealed class ScriptCache(string directory, TimeProvider clock)
         }
     }
 
-    private static CacheManifest? ReadManifest(string path)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), CacheJsonContext.Default.CacheManifest);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static CacheManifest? ReadManifest(string path) => CacheManifest.Read(File.ReadAllText(path, Encoding.UTF8));
 
-    private string ManifestPath(string key) => Path.Combine(EntriesDirectory, $"{key}.json");
+    private string ManifestPath(string key) => Path.Combine(EntriesDirectory, $"{key}{CacheManifest.Extension}");
 
-    private static bool IsUnchanged(SourceDependency dependency) => FileHash.OfFile(dependency.Path) == dependency.Sha256;
+    private static bool IsUnchanged(SourceDependency dependency) => FileHash.OfFile(dependency.Path) == dependency.Hash;
 
     private void WriteAtomically(string name, byte[] bytes)
     {
@@ -167,9 +168,3 @@ internal sealed class ScriptCache(string directory, TimeProvider clock)
         }
     }
 }
-
-internal sealed record CacheManifest(string Assembly, string Pdb, SourceDependency[] Sources, SourceDependency[] References);
-
-[JsonSerializable(typeof(CacheManifest))]
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-internal sealed partial class CacheJsonContext : JsonSerializerContext;

@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Procurator.Scripting;
 
 /// <summary>
 /// Everything besides the script that decides what it compiles to: the SDK and engine
-/// builds, the Roslyn version, the runtime and the script options.
+/// builds, the Roslyn version, the runtime and the script options. Computed on every warm
+/// run, so only from cheap facts (module ids, not attributes read by reflection).
 /// </summary>
 internal sealed record Toolchain(string Sdk, string Engine, string Roslyn, string Runtime, string Options)
 {
@@ -14,14 +14,24 @@ internal sealed record Toolchain(string Sdk, string Engine, string Roslyn, strin
         ScriptConventions.SdkAssembly.ManifestModule.ModuleVersionId.ToString(),
         typeof(Toolchain).Assembly.ManifestModule.ModuleVersionId.ToString(),
         RoslynVersion(),
-        $"{RuntimeInformation.FrameworkDescription}/{RuntimeInformation.ProcessArchitecture}",
+        // The exact runtime build and the process architecture.
+        $"{typeof(object).Module.ModuleVersionId}/{(int)RuntimeInformation.ProcessArchitecture}",
         ScriptConventions.OptionsFingerprint);
 
     // Read from this assembly's references (metadata only), so computing a key never loads Roslyn.
-    private static string RoslynVersion() => string.Join(',', typeof(Toolchain).Assembly.GetReferencedAssemblies()
-        .Where(a => a.Name?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true)
-        .Select(a => a.FullName)
-        .Order(StringComparer.Ordinal));
+    private static string RoslynVersion()
+    {
+        var names = new StringBuilder();
+        foreach (var reference in typeof(Toolchain).Assembly.GetReferencedAssemblies())
+        {
+            if (reference.Name?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true)
+            {
+                names.Append(reference.FullName).Append(',');
+            }
+        }
+
+        return names.ToString();
+    }
 }
 
 /// <summary>
@@ -31,7 +41,7 @@ internal sealed record Toolchain(string Sdk, string Engine, string Roslyn, strin
 /// </summary>
 internal static class ScriptCacheKey
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public static string For(string fullPath, byte[] code, Toolchain toolchain)
     {
@@ -45,6 +55,6 @@ internal static class ScriptCacheKey
             runtime={toolchain.Runtime}
             options={toolchain.Options}
             """;
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+        return FileHash.Of(Encoding.UTF8.GetBytes(text));
     }
 }

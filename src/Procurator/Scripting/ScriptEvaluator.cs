@@ -19,7 +19,7 @@ internal sealed record EvaluationOptions(ScriptCache? Cache, TimeSpan Timeout)
 /// </summary>
 internal static class ScriptEvaluator
 {
-    public static async Task<EvaluationResult> EvaluateAsync(string scriptPath, EvaluationOptions options, CancellationToken cancellationToken = default)
+    public static EvaluationResult Evaluate(string scriptPath, EvaluationOptions options, CancellationToken cancellationToken = default)
     {
         var fullPath = Path.GetFullPath(scriptPath);
         if (!File.Exists(fullPath))
@@ -29,7 +29,7 @@ internal static class ScriptEvaluator
         }
 
         // 1. Look up the compiled script: the key covers the script, SDK, compiler and runtime.
-        var code = await File.ReadAllBytesAsync(fullPath, cancellationToken);
+        var code = File.ReadAllBytes(fullPath);
         var key = ScriptCacheKey.For(fullPath, code, options.Toolchain);
         var compiled = options.Cache?.TryLoad(key);
         var cacheState = options.Cache is null ? "off" : compiled is null ? "miss" : "hit";
@@ -48,7 +48,7 @@ internal static class ScriptEvaluator
         }
 
         // 3. Run it.
-        var result = await ScriptRunner.RunAsync(compiled, options.Timeout, cancellationToken);
+        var result = ScriptRunner.Run(compiled, options.Timeout, cancellationToken);
         return result with { Cache = cacheState };
     }
 

@@ -24,7 +24,7 @@ internal static class LogsCommand
             var (script, selected) = ScriptArguments.Split(parse.GetValue(names)!);
             var paths = ControlTarget.Paths(cli, script);
             var directory = Path.Combine(paths.Workspace, ".procurator", "logs");
-            var colour = ConsoleSink.ColourWanted(parse.GetValue(noColor), Console.IsOutputRedirected || cli.Out != Console.Out);
+            var colour = ConsoleSink.ColourWanted(parse.GetValue(noColor), Console.IsOutputRedirected || !cli.IsConsole);
             var following = parse.GetValue(follow);
             if (!following)
             {

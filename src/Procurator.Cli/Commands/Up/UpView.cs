@@ -15,7 +15,7 @@ internal static class UpView
     /// <param name="detached">Running as the detached manager.</param>
     public static IUpView Create(CliContext cli, IEnumerable<string> unitNames, bool colour, bool detached)
     {
-        var console = ReferenceEquals(cli.Out, Console.Out);
+        var console = cli.IsConsole;
         if (console && WantsLive(Console.IsOutputRedirected, detached, Environment.GetEnvironmentVariable("TERM")))
         {
             // Notices go through the view too when they reach the same terminal, so they never land inside the table.

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Runtime;
+
+namespace Procurator.Diagnostics;
+
+/// <summary>
+/// Times the steps of a command for <c>-v</c>: wall time, and how many methods the JIT
+/// compiled meanwhile. On a warm run that count, not the work, is most of the cost (code
+/// that ReadyToRun could not precompile, such as generics over value types from the
+/// framework), so it shows where start-up goes.
+/// </summary>
+internal sealed class StepTimer
+{
+    private readonly List<StepTime> _steps = [];
+    private long _started = Stopwatch.GetTimestamp();
+    private long _compiled = JitInfo.GetCompiledMethodCount();
+
+    public IReadOnlyList<StepTime> Steps => _steps;
+
+    /// <summary>Ends <paramref name="step"/> now and starts the next one.</summary>
+    public void Lap(string step)
+    {
+        var compiled = JitInfo.GetCompiledMethodCount();
+        _steps.Add(new StepTime(step, Stopwatch.GetElapsedTime(_started), compiled - _compiled));
+        _started = Stopwatch.GetTimestamp();
+        _compiled = compiled;
+    }
+
+    public override string ToString() => string.Join(", ", _steps);
+}
+
+/// <summary>One timed step: <c>validate 12 ms (40 jit)</c>.</summary>
+internal sealed record StepTime(string Step, TimeSpan Time, long JitCompiled)
+{
+    public override string ToString() => $"{Step} {Time.TotalMilliseconds:0} ms ({JitCompiled} jit)";
+}
