@@ -193,4 +193,61 @@ public sealed class CliTests
         Assert.Contains("has errors", run.Stderr);
         Assert.False(File.Exists(dir.Combine("flake.nix")));
     }
+
+    [Fact]
+    public async Task Templates_from_the_folder_may_call_Scriban_builtins()
+    {
+        // The embedded templates render without Scriban's builtins (they cost a warm run
+        // dearly); a user's template gets them all.
+        using var dir = new TempDirectory();
+        dir.Write("procurator.csx", Valid);
+        dir.Write("tpl/flake.nix.scriban", "# {{ \"custom\" | string.upcase }} {{ array.size shells }}\n");
+
+        var run = await CliRun.InAsync(dir.Path, "run", "--templates", "tpl");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("# CUSTOM 2\n", File.ReadAllText(dir.Combine("flake.nix")));
+    }
+
+    [Fact]
+    public async Task Template_failing_while_rendering_exits_70_names_it_and_writes_nothing()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("procurator.csx", Valid);
+        dir.Write("tpl/flake.nix.scriban", "{{ no_such_variable }}");
+
+        var run = await CliRun.InAsync(dir.Path, "run", "--templates", "tpl");
+
+        Assert.Equal(70, run.ExitCode);
+        Assert.Contains("flake.nix.scriban' failed to render", run.Stderr);
+        Assert.False(File.Exists(dir.Combine("flake.nix")));
+    }
+
+    [Theory]
+    [InlineData("abc", "Cannot parse argument 'abc' for option '--timeout'")]
+    [InlineData("0", "--timeout must be a positive number of seconds, at most 2000000.")]
+    [InlineData("-5", "--timeout must be a positive number of seconds, at most 2000000.")]
+    [InlineData("NaN", "--timeout must be a positive number of seconds, at most 2000000.")]
+    [InlineData("1e9", "--timeout must be a positive number of seconds, at most 2000000.")]
+    public async Task Bad_timeout_is_a_usage_error(string value, string message)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("procurator.csx", Valid);
+
+        var run = await CliRun.InAsync(dir.Path, "validate", "--timeout", value);
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Contains(message, run.Stderr);
+    }
+
+    [Fact]
+    public async Task Fractional_timeout_is_accepted()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("procurator.csx", Valid);
+
+        var run = await CliRun.InAsync(dir.Path, "validate", "--timeout", "2.5");
+
+        Assert.Equal(0, run.ExitCode);
+    }
 }

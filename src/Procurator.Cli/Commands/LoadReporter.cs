@@ -11,10 +11,16 @@ internal sealed record LoadedWorkspace(WorkspaceModel Model, WorkspaceLayout Lay
     public IReadOnlyDictionary<string, ScriptSite> TargetSites { get; init; } = new Dictionary<string, ScriptSite>();
 }
 
+/// <summary>
+/// The workspace, or the exit code its failure means. A class, not a tuple: a task of a
+/// value tuple is code ReadyToRun cannot precompile, paid for on every run.
+/// </summary>
+internal sealed record LoadOutcome(LoadedWorkspace? Workspace, int ExitCode);
+
 /// <summary>Loads a workspace for a command and reports its diagnostics; on failure, says which exit code it means.</summary>
 internal static class LoadReporter
 {
-    public static async Task<(LoadedWorkspace? Workspace, int ExitCode)> LoadAsync(
+    public static async Task<LoadOutcome> LoadAsync(
         CliContext cli, ScriptRequest request, CommandOutput output, string? outputDirectory, CancellationToken cancellationToken)
     {
         var script = cli.FullPath(request.Script);
@@ -22,7 +28,7 @@ internal static class LoadReporter
         {
             await output.DiagnosticsAsync([Diagnostic.Error(ErrorCodes.ScriptNotFound,
                 $"script '{request.Script}' was not found (looked in {cli.CurrentDirectory})", null)]);
-            return (null, ExitCodes.ScriptError);
+            return new LoadOutcome(null, ExitCodes.ScriptError);
         }
 
         var result = WorkspaceLoader.Load(
@@ -33,12 +39,12 @@ internal static class LoadReporter
         await output.DiagnosticsAsync(result.Diagnostics);
         if (result.Model is { } model)
         {
-            return (new LoadedWorkspace(model, result.Layout, result.SourceFiles) { Policies = result.Policies, TargetSites = result.TargetSites }, ExitCodes.Ok);
+            return new LoadOutcome(new LoadedWorkspace(model, result.Layout, result.SourceFiles) { Policies = result.Policies, TargetSites = result.TargetSites }, ExitCodes.Ok);
         }
 
         var errors = result.Diagnostics.Count(d => d.IsError);
         await output.ProblemAsync($"procurator: {errors} error{(errors == 1 ? "" : "s")}; nothing was written");
-        return (null, result.ScriptFailed ? ExitCodes.ScriptError : ExitCodes.Invalid);
+        return new LoadOutcome(null, result.ScriptFailed ? ExitCodes.ScriptError : ExitCodes.Invalid);
     }
 
     // A cache hit must not load Roslyn: that is what makes a warm run fast. Shown with --verbose.

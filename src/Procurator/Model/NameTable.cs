@@ -15,47 +15,59 @@ internal enum TargetKind
 /// </summary>
 internal sealed class NameTable
 {
-    private readonly Dictionary<string, TargetKind> _kinds = new(StringComparer.Ordinal);
+    // Sets rather than a Dictionary<string, TargetKind>: ReadyToRun cannot precompile a
+    // dictionary of an enum, and every warm run paid the JIT for it.
+    private readonly HashSet<string> _projects = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _services = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _externals = new(StringComparer.Ordinal);
 
     public NameTable(WorkspaceDeclarations declarations)
     {
         foreach (var external in declarations.Externals)
         {
-            _kinds[external.Name] = TargetKind.External;
+            _externals.Add(external.Name);
         }
 
         foreach (var service in declarations.Services)
         {
-            _kinds[service.Name] = TargetKind.Service;
+            _services.Add(service.Name);
         }
 
         foreach (var project in declarations.Projects)
         {
-            _kinds[project.Name] = TargetKind.Project;
+            _projects.Add(project.Name);
         }
 
         // A dependency on an undeclared known kind ("postgres") declares that service,
         // at the site of the first dependency that names it.
+        var implicitServices = new Dictionary<string, ScriptSite>(StringComparer.Ordinal);
         foreach (var project in declarations.Projects)
         {
             foreach (var dependency in project.Dependencies)
             {
-                if (!_kinds.ContainsKey(dependency.Name) && ServiceKinds.IsKnown(dependency.Name))
+                if (KindOf(dependency.Name) is null && ServiceKinds.IsKnown(dependency.Name))
                 {
-                    _kinds[dependency.Name] = TargetKind.Service;
-                    ImplicitServices[dependency.Name] = dependency.Site;
+                    _services.Add(dependency.Name);
+                    implicitServices[dependency.Name] = dependency.Site;
                 }
             }
         }
+
+        ImplicitServices = new SortedMap<ScriptSite>(implicitServices);
     }
 
-    /// <summary>Services no script line declared, with the dependency that implied each.</summary>
-    public SortedDictionary<string, ScriptSite> ImplicitServices { get; } = new(StringComparer.Ordinal);
+    /// <summary>Services no script line declared, with the dependency that implied each, by name.</summary>
+    public SortedMap<ScriptSite> ImplicitServices { get; }
 
     /// <summary>Every name a dependency may refer to, sorted.</summary>
-    public IEnumerable<string> Names => _kinds.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> Names => _projects.Concat(_services).Concat(_externals).Distinct().Order(StringComparer.Ordinal);
 
-    public TargetKind? KindOf(string name) => _kinds.TryGetValue(name, out var kind) ? kind : null;
+    /// <summary>What <paramref name="name"/> refers to; a project wins over a service, a service over an external.</summary>
+    public TargetKind? KindOf(string name) =>
+        _projects.Contains(name) ? TargetKind.Project
+        : _services.Contains(name) ? TargetKind.Service
+        : _externals.Contains(name) ? TargetKind.External
+        : null;
 
     public static string Describe(TargetKind kind) => kind switch
     {

@@ -39,37 +39,60 @@ internal static class WorkspaceResolver
         };
     }
 
+    // The loops below stand where LINQ over tuples, nullable ints and key/value pairs stood:
+    // ReadyToRun cannot precompile those instantiations, and every warm run paid the JIT.
+
     private static ProjectModel ResolveProject(ProjectBuilder project, WorkspaceLayout layout)
     {
         var directory = layout.ProjectDirectory(project);
         var relative = layout.RelativeToOutput(directory);
         var hasFlake = relative is not null && relative != "." && File.Exists(Path.Combine(directory, "flake.nix"));
-        return new ProjectModel(
+        var model = new ProjectModel(
             Name: project.Name,
             Path: relative ?? Path.GetRelativePath(layout.OutputDirectory, directory).Replace('\\', '/'),
             Description: project.DescriptionText,
             DependsOn: project.Dependencies.Select(d => d.Name).Distinct().Order(StringComparer.Ordinal).ToArray(),
             BuildDependsOn: project.BuildDependencies.Select(d => d.Value).Distinct().Order(StringComparer.Ordinal).ToArray(),
-            Ports: project.PortList.Select(p => p.Value).Distinct().Order().ToArray(),
-            Env: Sorted(project.EnvVars.Select(e => (e.Key, e.Value))),
+            Ports: DistinctSorted(project.PortList),
+            Env: Sorted(project.EnvVars),
             Packages: project.PackageList.Select(p => p.Value).Distinct().Order(StringComparer.Ordinal).ToArray(),
             Processes: project.ProcessList.Select(p => new ProcessModel(p.Name, p.Command) { OneShot = p.OneShot }).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray(),
             HealthChecks: project.HealthCheckList.ToArray(),
             FlakeInput: hasFlake ? project.Name : null)
         {
             Checks = project.CheckList.Select(c => new ProcessModel(c.Name, c.Command)).OrderBy(c => c.Name, StringComparer.Ordinal).ToArray(),
-            DependencyConditions = DependencyConditions(project),
             Restart = project.RestartMode,
         };
+        return project.Dependencies.Any(d => d.Condition is not null)
+            ? model with { DependencyConditions = DependencyConditions(project) }
+            : model;
+    }
+
+    private static int[] DistinctSorted(IReadOnlyList<Located<int>> ports)
+    {
+        var distinct = new List<int>(ports.Count);
+        foreach (var port in ports)
+        {
+            if (!distinct.Contains(port.Value))
+            {
+                distinct.Add(port.Value);
+            }
+        }
+
+        distinct.Sort();
+        return distinct.ToArray();
     }
 
     /// <summary>The last condition written for each dependency, when it is not the default (ready).</summary>
     private static SortedDictionary<string, WaitFor> DependencyConditions(ProjectBuilder project)
     {
         var conditions = new SortedDictionary<string, WaitFor>(StringComparer.Ordinal);
-        foreach (var dependency in project.Dependencies.Where(d => d.Condition is not null))
+        foreach (var dependency in project.Dependencies)
         {
-            conditions[dependency.Name] = dependency.Condition!.Value;
+            if (dependency.Condition is { } condition)
+            {
+                conditions[dependency.Name] = condition;
+            }
         }
 
         foreach (var ready in conditions.Where(c => c.Value == WaitFor.Ready).Select(c => c.Key).ToArray())
@@ -82,55 +105,88 @@ internal static class WorkspaceResolver
 
     private static ServiceModel[] ResolveServices(WorkspaceDeclarations declarations, NameTable names)
     {
-        var declared = declarations.Services
-            .GroupBy(s => s.Name, StringComparer.Ordinal)
-            .Select(group =>
+        var services = new List<ServiceModel>();
+        foreach (var group in declarations.Services.GroupBy(s => s.Name, StringComparer.Ordinal))
+        {
+            // Each setting: the last declaration that says it.
+            string? kind = null, version = null, command = null;
+            int? port = null;
+            HealthCheck? healthCheck = null;
+            var env = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var service in group)
             {
-                var kind = group.Select(s => s.KindSetting?.Value).LastOrDefault(k => k is not null)
-                    ?? (ServiceKinds.IsKnown(group.Key) ? group.Key : null);
-                return new ServiceModel(
-                    Name: group.Key,
-                    Kind: kind,
-                    Version: group.Select(s => s.VersionSetting?.Value).LastOrDefault(v => v is not null),
-                    Port: group.Select(s => s.PortSetting?.Value).LastOrDefault(p => p is not null) ?? ServiceKinds.DefaultPort(kind),
-                    Env: Sorted(group.SelectMany(s => s.EnvVars).Select(e => (e.Key, e.Value))),
-                    HealthCheck: group.Select(s => s.HealthCheckSetting).LastOrDefault(h => h is not null),
-                    Implicit: false)
-                {
-                    Command = group.Select(s => s.CommandSetting?.Value).LastOrDefault(c => c is not null),
-                };
+                kind = service.KindSetting?.Value ?? kind;
+                version = service.VersionSetting?.Value ?? version;
+                command = service.CommandSetting?.Value ?? command;
+                port = service.PortSetting?.Value ?? port;
+                healthCheck = service.HealthCheckSetting ?? healthCheck;
+                AddAll(env, service.EnvVars);
+            }
+
+            kind ??= ServiceKinds.IsKnown(group.Key) ? group.Key : null;
+            services.Add(new ServiceModel(group.Key, kind, version, port ?? ServiceKinds.DefaultPort(kind), new SortedMap<string>(env), healthCheck, Implicit: false)
+            {
+                Command = command,
             });
-        var implicitServices = names.ImplicitServices.Keys.Select(name => new ServiceModel(
-            name, name, null, ServiceKinds.DefaultPort(name), Sorted([]), null, Implicit: true));
-        return declared.Concat(implicitServices).OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
+        }
+
+        foreach (var name in names.ImplicitServices.Keys)
+        {
+            services.Add(new ServiceModel(name, name, null, ServiceKinds.DefaultPort(name), SortedMap<string>.Empty, null, Implicit: true));
+        }
+
+        return services.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>The declared shells plus, unless the script declares one, a <c>default</c> shell of every project.</summary>
     private static ShellModel[] ResolveShells(WorkspaceDeclarations declarations, IReadOnlyList<ProjectModel> projects)
     {
         var byName = projects.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var shells = declarations.Shells.Select(s => (s.Name, Projects: (IReadOnlyList<string>)s.Projects.Distinct().ToArray())).ToList();
+        var shells = new List<ShellModel>();
+        foreach (var shell in declarations.Shells)
+        {
+            shells.Add(Shell(shell.Name, shell.Projects.Distinct().ToArray(), byName));
+        }
+
         if (shells.All(s => s.Name != "default"))
         {
-            shells.Add(("default", projects.Select(p => p.Name).ToArray()));
+            shells.Add(Shell("default", projects.Select(p => p.Name).ToArray(), byName));
         }
 
-        return shells
-            .Select(s => new ShellModel(s.Name, s.Projects, Sorted(s.Projects
-                .Where(byName.ContainsKey)
-                .SelectMany(p => byName[p].Env.Select(e => (EnvNamespacing.Namespaced(p, e.Key), e.Value))))))
-            .OrderBy(s => s.Name, StringComparer.Ordinal)
-            .ToArray();
+        return shells.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
     }
 
-    private static ReadOnlyDictionary<string, string> Sorted(IEnumerable<(string Key, string Value)> pairs)
+    /// <summary>A shell sees its projects' env vars namespaced (<see cref="EnvNamespacing"/>).</summary>
+    private static ShellModel Shell(string name, string[] members, Dictionary<string, ProjectModel> projects)
     {
-        var sorted = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in pairs)
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var member in members)
         {
-            sorted[key] = value;
+            if (projects.TryGetValue(member, out var project))
+            {
+                foreach (var (key, value) in project.Env)
+                {
+                    env[EnvNamespacing.Namespaced(member, key)] = value;
+                }
+            }
         }
 
-        return new ReadOnlyDictionary<string, string>(sorted);
+        return new ShellModel(name, members, new SortedMap<string>(env));
+    }
+
+    /// <summary>Env vars as declared, the last value of a repeated name winning, in name order.</summary>
+    private static SortedMap<string> Sorted(IReadOnlyList<EnvDeclaration> vars)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddAll(env, vars);
+        return new SortedMap<string>(env);
+    }
+
+    private static void AddAll(Dictionary<string, string> env, IReadOnlyList<EnvDeclaration> vars)
+    {
+        foreach (var variable in vars)
+        {
+            env[variable.Key] = variable.Value;
+        }
     }
 }
