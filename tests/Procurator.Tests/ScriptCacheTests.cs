@@ -53,7 +53,7 @@ public sealed class ScriptCacheTests
         var options = Options(dir);
         await LoadAsync(dir, options);
 
-        var otherSdk = options with { Toolchain = Toolchain.Current with { Sdk = Guid.NewGuid().ToString() } };
+        var otherSdk = options with { Toolchain = Toolchain.Current with { Sdk = Guid.NewGuid() } };
 
         Assert.Equal("miss", (await LoadAsync(dir, otherSdk)).Cache);
         Assert.Equal("hit", (await LoadAsync(dir, options)).Cache);

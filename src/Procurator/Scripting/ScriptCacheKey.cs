@@ -8,14 +8,13 @@ namespace Procurator.Scripting;
 /// builds, the Roslyn version, the runtime and the script options. Computed on every warm
 /// run, so only from cheap facts (module ids, not attributes read by reflection).
 /// </summary>
-internal sealed record Toolchain(string Sdk, string Engine, string Roslyn, string Runtime, string Options)
+internal sealed record Toolchain(Guid Sdk, Guid Engine, string Roslyn, Guid Runtime, string Options)
 {
     public static Toolchain Current { get; } = new(
-        ScriptConventions.SdkAssembly.ManifestModule.ModuleVersionId.ToString(),
-        typeof(Toolchain).Assembly.ManifestModule.ModuleVersionId.ToString(),
+        ScriptConventions.SdkAssembly.ManifestModule.ModuleVersionId,
+        typeof(Toolchain).Assembly.ManifestModule.ModuleVersionId,
         RoslynVersion(),
-        // The exact runtime build and the process architecture.
-        $"{typeof(object).Module.ModuleVersionId}/{(int)RuntimeInformation.ProcessArchitecture}",
+        typeof(object).Module.ModuleVersionId, // the exact runtime build
         ScriptConventions.OptionsFingerprint);
 
     // Read from this assembly's references (metadata only), so computing a key never loads Roslyn.
@@ -26,7 +25,7 @@ internal sealed record Toolchain(string Sdk, string Engine, string Roslyn, strin
         {
             if (reference.Name?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true)
             {
-                names.Append(reference.FullName).Append(',');
+                names.Append(reference.Name).Append(' ').Append(reference.Version).Append(',');
             }
         }
 
@@ -45,16 +44,21 @@ internal static class ScriptCacheKey
 
     public static string For(string fullPath, byte[] code, Toolchain toolchain)
     {
-        var text = $"""
-            format={FormatVersion}
-            path={fullPath}
-            script={FileHash.Of(code)}
-            sdk={toolchain.Sdk}
-            engine={toolchain.Engine}
-            roslyn={toolchain.Roslyn}
-            runtime={toolchain.Runtime}
-            options={toolchain.Options}
-            """;
-        return FileHash.Of(Encoding.UTF8.GetBytes(text));
+        // Length-prefixed strings and raw ids: unambiguous, and no Guid formatting on a warm run.
+        using var material = new MemoryStream();
+        using (var writer = new BinaryWriter(material, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(FormatVersion);
+            writer.Write(fullPath);
+            writer.Write(FileHash.Of(code));
+            writer.Write(toolchain.Sdk.ToByteArray());
+            writer.Write(toolchain.Engine.ToByteArray());
+            writer.Write(toolchain.Roslyn);
+            writer.Write(toolchain.Runtime.ToByteArray());
+            writer.Write((int)RuntimeInformation.ProcessArchitecture);
+            writer.Write(toolchain.Options);
+        }
+
+        return FileHash.Of(material.GetBuffer().AsSpan(0, (int)material.Length));
     }
 }

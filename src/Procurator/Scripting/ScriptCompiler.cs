@@ -18,7 +18,7 @@ internal static class ScriptCompiler
     public static (CompiledScript? Script, IReadOnlyList<Diagnostic> Errors) Compile(
         string fullPath, byte[] code, CancellationToken cancellationToken)
     {
-        var text = System.Text.Encoding.UTF8.GetString(code).TrimStart('\uFEFF');
+        var text = ScriptSplitter.Split(System.Text.Encoding.UTF8.GetString(code).TrimStart('\uFEFF'));
         var compilation = CSharpScript.Create(text, OptionsFor(fullPath)).GetCompilation();
 
         // One pass: Emit reports the compile errors too (Script.Compile would build it all once more).

@@ -27,7 +27,7 @@ internal static class ScriptConventions
 
     /// <summary>Options that change the compiled code; part of the cache key.</summary>
     public static string OptionsFingerprint =>
-        $"imports={string.Join(',', Imports)};references={string.Join(',', References.Select(a => a.GetName().Name))};unsafe=false;debug=portable-pdb";
+        $"imports={string.Join(',', Imports)};references={string.Join(',', References.Select(a => a.FullName))};unsafe=false;debug=portable-pdb";
 
     public static Assembly SdkAssembly => typeof(Dsl).Assembly;
 
