@@ -1,4 +1,3 @@
-using QuikGraph;
 using QuikGraph.Algorithms;
 
 namespace Procurator.Graph;
@@ -19,10 +18,10 @@ internal static class GraphAnalysis
         var ready = new Queue<string>();
         foreach (var node in graph.Nodes)
         {
+            layer[node.Id] = 0;
             pending[node.Id] = graph.DependenciesOf(node.Id).Count;
             if (pending[node.Id] == 0)
             {
-                layer[node.Id] = 0;
                 ready.Enqueue(node.Id);
             }
         }
@@ -33,7 +32,7 @@ internal static class GraphAnalysis
             var id = ready.Dequeue();
             foreach (var edge in graph.DependentsOf(id))
             {
-                layer[edge.Source] = Math.Max(layer.GetValueOrDefault(edge.Source), layer[id] + 1);
+                layer[edge.Source] = Math.Max(layer[edge.Source], layer[id] + 1);
                 if (--pending[edge.Source] == 0)
                 {
                     ready.Enqueue(edge.Source);
@@ -41,30 +40,61 @@ internal static class GraphAnalysis
             }
         }
 
-        return layer.Where(l => pending[l.Key] == 0)
-            .GroupBy(l => l.Value)
-            .OrderBy(g => g.Key)
-            .Select(g => (IReadOnlyList<string>)g.Select(l => l.Key).Order(StringComparer.Ordinal).ToArray())
-            .ToArray();
+        // A loop, not LINQ over the KeyValuePair<string, int>s: ReadyToRun cannot precompile those
+        // instantiations and every warm run would pay the JIT. Nodes come in id order, so each layer
+        // is in id order; no layer is empty, as a node sits one above its deepest dependency.
+        var layers = new List<List<string>>();
+        foreach (var node in graph.Nodes)
+        {
+            if (pending[node.Id] == 0)
+            {
+                var at = layer[node.Id];
+                while (layers.Count <= at)
+                {
+                    layers.Add([]);
+                }
+
+                layers[at].Add(node.Id);
+            }
+        }
+
+        return layers;
     }
 
     /// <summary>One cycle per strongly connected component, as a path from its smallest id back to it.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Cycles(WorkspaceGraph graph)
     {
-        var adjacency = new AdjacencyGraph<string, GraphEdge>(allowParallelEdges: true);
-        adjacency.AddVertexRange(graph.Nodes.Select(n => n.Id));
-        adjacency.AddEdgeRange(graph.Edges);
+        // Layers places every node of a graph without cycles (validation refuses them), and
+        // costs much less than starting up the components algorithm to find none.
+        var placed = 0;
+        foreach (var layer in Layers(graph))
+        {
+            placed += layer.Count;
+        }
+
+        if (placed == graph.NodeCount)
+        {
+            return [];
+        }
+
         var components = new Dictionary<string, int>(StringComparer.Ordinal);
-        adjacency.StronglyConnectedComponents(components);
+        var count = graph.Structure.StronglyConnectedComponents(components);
+
+        // Members by component in a loop, not LINQ over KeyValuePairs (see Layers).
+        var groups = new List<string>[count];
+        foreach (var node in graph.Nodes)
+        {
+            (groups[components[node.Id]] ??= []).Add(node.Id);
+        }
 
         var cycles = new List<IReadOnlyList<string>>();
-        foreach (var group in components.GroupBy(c => c.Value, c => c.Key))
+        foreach (var members in groups)
         {
-            var members = group.ToHashSet(StringComparer.Ordinal);
-            var start = members.Order(StringComparer.Ordinal).First();
+            // Nodes come in id order, so a component's first member is its smallest id.
+            var start = members[0];
             if (members.Count > 1 || graph.DependenciesOf(start).Any(e => e.Target == start))
             {
-                cycles.Add(PathBack(graph, start, members));
+                cycles.Add(PathBack(graph, start, members.ToHashSet(StringComparer.Ordinal)));
             }
         }
 

@@ -11,20 +11,27 @@ namespace Procurator.Graph;
 internal sealed class WorkspaceGraph
 {
     private readonly BidirectionalGraph<string, GraphEdge> _graph = new(allowParallelEdges: false);
-    private readonly SortedDictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
 
-    // Sorted neighbour lists, built on first use after a change: queries walk them many times.
+    // A dictionary sorted on demand, not a SortedDictionary: ReadyToRun cannot precompile the
+    // SortedSet<KeyValuePair<..>> inside one, and every warm run would pay the JIT for it.
+    private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
+
+    // Sorted views, built on first use after a change: every output and query walks them.
+    private GraphNode[]? _sortedNodes;
+    private List<GraphEdge>? _sortedEdges;
     private Dictionary<string, GraphEdge[]>? _dependencies;
     private Dictionary<string, GraphEdge[]>? _dependents;
 
-    public IEnumerable<GraphNode> Nodes => _nodes.Values;
+    /// <summary>The nodes, in id order.</summary>
+    public IReadOnlyList<GraphNode> Nodes => _sortedNodes ??= _nodes.Values.OrderBy(n => n.Id, StringComparer.Ordinal).ToArray();
 
-    public IEnumerable<GraphEdge> Edges => _graph.Edges
-        .OrderBy(e => e.Source, StringComparer.Ordinal)
-        .ThenBy(e => e.Target, StringComparer.Ordinal)
-        .ThenBy(e => e.Kind, StringComparer.Ordinal);
+    /// <summary>The edges, by source, then target, then kind.</summary>
+    public IReadOnlyList<GraphEdge> Edges => _sortedEdges ??= SortedEdges();
 
     public int NodeCount => _nodes.Count;
+
+    /// <summary>The graph as QuikGraph sees it, for its algorithms.</summary>
+    internal IVertexListGraph<string, GraphEdge> Structure => _graph;
 
     public GraphNode? Find(string id) => _nodes.GetValueOrDefault(id);
 
@@ -33,7 +40,7 @@ internal sealed class WorkspaceGraph
         if (_nodes.TryAdd(node.Id, node))
         {
             _graph.AddVertex(node.Id);
-            (_dependencies, _dependents) = (null, null);
+            Changed();
         }
     }
 
@@ -45,7 +52,7 @@ internal sealed class WorkspaceGraph
         }
 
         _graph.AddEdge(edge);
-        (_dependencies, _dependents) = (null, null);
+        Changed();
     }
 
     /// <summary>What <paramref name="id"/> depends on, in id order.</summary>
@@ -55,6 +62,23 @@ internal sealed class WorkspaceGraph
     /// <summary>What depends on <paramref name="id"/>, in id order.</summary>
     public IReadOnlyList<GraphEdge> DependentsOf(string id) =>
         (_dependents ??= _nodes.Keys.ToDictionary(n => n, n => _graph.InEdges(n).OrderBy(e => e.Source, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal))[id];
+
+    private List<GraphEdge> SortedEdges()
+    {
+        // Sorted in place, not by OrderBy(...).ThenBy(...): that chain over QuikGraph's edge
+        // iterator makes the JIT compile code on every warm run. No two edges join the same
+        // nodes (no parallel edges), so the order is total even though the sort is not stable.
+        var edges = new List<GraphEdge>(_graph.Edges);
+        edges.Sort(static (a, b) =>
+        {
+            var order = string.CompareOrdinal(a.Source, b.Source);
+            order = order != 0 ? order : string.CompareOrdinal(a.Target, b.Target);
+            return order != 0 ? order : string.CompareOrdinal(a.Kind, b.Kind);
+        });
+        return edges;
+    }
+
+    private void Changed() => (_sortedNodes, _sortedEdges, _dependencies, _dependents) = (null, null, null, null);
 
     public static WorkspaceGraph From(WorkspaceModel model)
     {

@@ -18,7 +18,12 @@ internal static partial class NixWriter
     };
 
     /// <summary>A double-quoted Nix string holding exactly <paramref name="value"/>.</summary>
-    public static string String(string value) => Interpolated([NixPart.Literal(value)]);
+    public static string String(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        AppendEscaped(builder, value, beforeExpression: false);
+        return builder.Append('"').ToString();
+    }
 
     /// <summary>
     /// A double-quoted Nix string of literal text, escaped, and <c>${expression}</c> parts. Expressions
@@ -81,7 +86,8 @@ internal static partial class NixWriter
 }
 
 /// <summary>A piece of an interpolated Nix string: literal text, or a Nix expression to place in <c>${…}</c>.</summary>
-internal readonly record struct NixPart(string Text, bool IsExpression)
+/// <remarks>A class, not a struct: ReadyToRun cannot precompile lists and LINQ over a struct of ours.</remarks>
+internal sealed record NixPart(string Text, bool IsExpression)
 {
     public static NixPart Literal(string text) => new(text, false);
 

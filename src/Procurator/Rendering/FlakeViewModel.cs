@@ -64,8 +64,8 @@ internal static class FlakeViewModel
 
     private static ScriptObject[] Inputs(WorkspaceModel model) =>
         model.Projects.Where(p => p.FlakeInput is not null)
-            .Select(p => (Name: p.FlakeInput!, Url: "path:" + p.Path))
-            .Concat(model.Externals.Select(e => (e.Name, Url: e.FlakeRef)))
+            .Select(p => new Input(p.FlakeInput!, "path:" + p.Path))
+            .Concat(model.Externals.Select(e => new Input(e.Name, e.FlakeRef)))
             .OrderBy(i => i.Name, StringComparer.Ordinal)
             .Select(i => new ScriptObject { ["attr"] = NixWriter.AttrName(i.Name), ["url"] = NixWriter.String(i.Url) })
             .ToArray();
@@ -76,7 +76,7 @@ internal static class FlakeViewModel
         project.Description,
         project.FlakeInput is { } input ? [input] : [],
         project.Packages,
-        project.Env.Select(e => ShellQuote.Export(e.Key, e.Value)));
+        Exports(project.Env));
 
     /// <summary>A composed shell: its projects' flake shells and packages, env vars namespaced.</summary>
     private static ScriptObject ComposedShell(ShellModel shell, Dictionary<string, ProjectModel> projects, HashSet<string> externals)
@@ -90,7 +90,7 @@ internal static class FlakeViewModel
             null,
             inputs,
             members.SelectMany(p => p.Packages).Distinct().Order(StringComparer.Ordinal),
-            shell.Env.Select(e => ShellQuote.Export(e.Key, e.Value)));
+            Exports(shell.Env));
     }
 
     private static ScriptObject Shell(string name, string? description, IEnumerable<string> inputs, IEnumerable<string> packages, IEnumerable<string> exports) => new()
@@ -112,7 +112,7 @@ internal static class FlakeViewModel
             "set -eu",
             $"if [ ! -d {ShellQuote.Single(project.Path)} ]; then echo {ShellQuote.Single($"{name}: run this from the workspace root (no {project.Path} here)")} >&2; exit 1; fi",
             $"cd {ShellQuote.Single(project.Path)}",
-            .. project.Env.Select(e => ShellQuote.Export(e.Key, e.Value)),
+            .. Exports(project.Env),
             process.Command,
         ];
         return new ScriptObject
@@ -124,6 +124,23 @@ internal static class FlakeViewModel
         };
     }
 
+    /// <summary>The shell lines that export <paramref name="env"/>, as written.</summary>
+    private static List<string> Exports(IReadOnlyDictionary<string, string> env)
+    {
+        // A loop, not LINQ over the KeyValuePairs: ReadyToRun cannot precompile those
+        // instantiations and every warm run would pay the JIT.
+        var lines = new List<string>(env.Count);
+        foreach (var (key, value) in env)
+        {
+            lines.Add(ShellQuote.Export(key, value));
+        }
+
+        return lines;
+    }
+
     /// <summary>Text for a <c>#</c> comment: one line, whatever the input.</summary>
     private static string Comment(string text) => text.ReplaceLineEndings(" ");
+
+    /// <summary>A flake input; a class, not a value tuple, for the same reason as <see cref="Exports"/>.</summary>
+    private sealed record Input(string Name, string Url);
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Procurator.Model;
 
 namespace Procurator.Rendering;
@@ -14,51 +12,47 @@ internal static class ModelJson
 
     public static string Serialize(WorkspaceModel model)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonText.Options()))
+        var json = new JsonStringWriter();
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SchemaVersion);
+        json.WriteStartObject("workspace");
+        json.WriteString("name", model.Name);
+        json.WriteString("description", model.Description);
+        json.WriteString("nixpkgs", model.Nixpkgs);
+        json.WriteStrings("systems", model.Systems);
+        json.WriteString("procuratorFlake", model.ProcuratorFlake);
+        json.WriteEndObject();
+        WriteArray(json, "projects", model.Projects, WriteProject);
+        WriteArray(json, "services", model.Services, WriteService);
+        WriteArray(json, "externals", model.Externals, (w, e) =>
         {
-            json.WriteStartObject();
-            json.WriteNumber("schemaVersion", SchemaVersion);
-            json.WriteStartObject("workspace");
-            json.WriteString("name", model.Name);
-            json.WriteString("description", model.Description);
-            json.WriteString("nixpkgs", model.Nixpkgs);
-            JsonText.WriteStrings(json, "systems", model.Systems);
-            json.WriteString("procuratorFlake", model.ProcuratorFlake);
-            json.WriteEndObject();
-            WriteArray(json, "projects", model.Projects, WriteProject);
-            WriteArray(json, "services", model.Services, WriteService);
-            WriteArray(json, "externals", model.Externals, (w, e) =>
-            {
-                w.WriteString("name", e.Name);
-                w.WriteString("flakeRef", e.FlakeRef);
-            });
-            WriteArray(json, "shells", model.Shells, (w, s) =>
-            {
-                w.WriteString("name", s.Name);
-                JsonText.WriteStrings(w, "projects", s.Projects);
-                WriteEnv(w, s.Env);
-            });
-            WriteArray(json, "teams", model.Teams, (w, t) =>
-            {
-                w.WriteString("name", t.Name);
-                JsonText.WriteStrings(w, "owns", t.Owns);
-                WriteOptionalNumber(w, "portsFrom", t.PortsFrom);
-                WriteOptionalNumber(w, "portsTo", t.PortsTo);
-            });
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+            w.WriteString("name", e.Name);
+            w.WriteString("flakeRef", e.FlakeRef);
+        });
+        WriteArray(json, "shells", model.Shells, (w, s) =>
+        {
+            w.WriteString("name", s.Name);
+            w.WriteStrings("projects", s.Projects);
+            WriteEnv(w, s.Env);
+        });
+        WriteArray(json, "teams", model.Teams, (w, t) =>
+        {
+            w.WriteString("name", t.Name);
+            w.WriteStrings("owns", t.Owns);
+            WriteOptionalNumber(w, "portsFrom", t.PortsFrom);
+            WriteOptionalNumber(w, "portsTo", t.PortsTo);
+        });
+        json.WriteEndObject();
+        return json.ToString() + "\n";
     }
 
-    private static void WriteProject(Utf8JsonWriter json, ProjectModel project)
+    private static void WriteProject(JsonStringWriter json, ProjectModel project)
     {
         json.WriteString("name", project.Name);
         json.WriteString("path", project.Path);
         json.WriteString("description", project.Description);
-        JsonText.WriteStrings(json, "dependsOn", project.DependsOn);
-        JsonText.WriteStrings(json, "buildDependsOn", project.BuildDependsOn);
+        json.WriteStrings("dependsOn", project.DependsOn);
+        json.WriteStrings("buildDependsOn", project.BuildDependsOn);
         json.WriteStartArray("ports");
         foreach (var port in project.Ports)
         {
@@ -67,7 +61,7 @@ internal static class ModelJson
 
         json.WriteEndArray();
         WriteEnv(json, project.Env);
-        JsonText.WriteStrings(json, "packages", project.Packages);
+        json.WriteStrings("packages", project.Packages);
         WriteArray(json, "processes", project.Processes, (w, p) =>
         {
             w.WriteString("name", p.Name);
@@ -102,7 +96,7 @@ internal static class ModelJson
         }
     }
 
-    private static void WriteService(Utf8JsonWriter json, ServiceModel service)
+    private static void WriteService(JsonStringWriter json, ServiceModel service)
     {
         json.WriteString("name", service.Name);
         json.WriteString("kind", service.Kind);
@@ -135,7 +129,7 @@ internal static class ModelJson
         }
     }
 
-    private static void WriteOptionalNumber(Utf8JsonWriter json, string name, int? value)
+    private static void WriteOptionalNumber(JsonStringWriter json, string name, int? value)
     {
         if (value is { } number)
         {
@@ -147,7 +141,7 @@ internal static class ModelJson
         }
     }
 
-    private static void WriteHealthCheckFields(Utf8JsonWriter json, HealthCheck check)
+    private static void WriteHealthCheckFields(JsonStringWriter json, HealthCheck check)
     {
         json.WriteString("type", check.Type);
         if (check.Port is { } port)
@@ -171,7 +165,7 @@ internal static class ModelJson
         }
     }
 
-    private static void WriteEnv(Utf8JsonWriter json, IReadOnlyDictionary<string, string> env)
+    private static void WriteEnv(JsonStringWriter json, IReadOnlyDictionary<string, string> env)
     {
         json.WriteStartObject("env");
         foreach (var (key, value) in env)
@@ -182,7 +176,7 @@ internal static class ModelJson
         json.WriteEndObject();
     }
 
-    private static void WriteArray<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeFields)
+    private static void WriteArray<T>(JsonStringWriter json, string name, IEnumerable<T> items, Action<JsonStringWriter, T> writeFields)
     {
         json.WriteStartArray(name);
         foreach (var item in items)

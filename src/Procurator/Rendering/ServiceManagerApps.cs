@@ -39,10 +39,11 @@ internal static class ServiceManagerApps
         {
             // export PATH=${pkgs.postgresql_15}/bin:${pkgs.redis}/bin${PATH:+:$PATH}
             var parts = new List<NixPart> { NixPart.Literal("export PATH=") };
-            foreach (var (package, index) in packages.Select((p, i) => (p, i)))
+            // A for loop, not Select((p, i) => (p, i)): ReadyToRun cannot precompile LINQ over value tuples.
+            for (var index = 0; index < packages.Count; index++)
             {
                 parts.Add(NixPart.Literal(index == 0 ? "" : ":"));
-                parts.Add(NixPart.Expression(NixWriter.Select("pkgs", package.Split('.'))));
+                parts.Add(NixPart.Expression(NixWriter.Select("pkgs", packages[index].Split('.'))));
                 parts.Add(NixPart.Literal("/bin"));
             }
 

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Procurator.Rendering;
 
 namespace Procurator.Graph.Formats;
@@ -14,45 +12,41 @@ internal static class GraphJson
 
     public static string Write(WorkspaceGraph graph, bool indented = true)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonText.Options(indented)))
+        var json = new JsonStringWriter(indented);
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SchemaVersion);
+        json.WriteStartArray("nodes");
+        foreach (var node in graph.Nodes)
         {
             json.WriteStartObject();
-            json.WriteNumber("schemaVersion", SchemaVersion);
-            json.WriteStartArray("nodes");
-            foreach (var node in graph.Nodes)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", node.Id);
-                json.WriteString("kind", node.Kind);
-                json.WriteString("name", node.Name);
-                WriteIfSet(json, "version", node.Version);
-                WriteIfSet(json, "project", node.Project);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("edges");
-            foreach (var edge in graph.Edges)
-            {
-                json.WriteStartObject();
-                json.WriteString("source", edge.Source);
-                json.WriteString("target", edge.Target);
-                json.WriteString("kind", edge.Kind);
-                WriteIfSet(json, "condition", edge.Condition);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            WriteNested(json, "layers", GraphAnalysis.Layers(graph));
-            WriteNested(json, "cycles", GraphAnalysis.Cycles(graph));
+            json.WriteString("id", node.Id);
+            json.WriteString("kind", node.Kind);
+            json.WriteString("name", node.Name);
+            WriteIfSet(json, "version", node.Version);
+            WriteIfSet(json, "project", node.Project);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        json.WriteEndArray();
+        json.WriteStartArray("edges");
+        foreach (var edge in graph.Edges)
+        {
+            json.WriteStartObject();
+            json.WriteString("source", edge.Source);
+            json.WriteString("target", edge.Target);
+            json.WriteString("kind", edge.Kind);
+            WriteIfSet(json, "condition", edge.Condition);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteNested(json, "layers", GraphAnalysis.Layers(graph));
+        WriteNested(json, "cycles", GraphAnalysis.Cycles(graph));
+        json.WriteEndObject();
+        return json.ToString() + "\n";
     }
 
-    private static void WriteIfSet(Utf8JsonWriter json, string name, string? value)
+    private static void WriteIfSet(JsonStringWriter json, string name, string? value)
     {
         if (value is not null)
         {
@@ -60,7 +54,7 @@ internal static class GraphJson
         }
     }
 
-    private static void WriteNested(Utf8JsonWriter json, string name, IReadOnlyList<IReadOnlyList<string>> lists)
+    private static void WriteNested(JsonStringWriter json, string name, IReadOnlyList<IReadOnlyList<string>> lists)
     {
         json.WriteStartArray(name);
         foreach (var list in lists)

@@ -11,7 +11,14 @@ internal static class MermaidWriter
 {
     public static string Write(WorkspaceGraph graph)
     {
-        var ids = graph.Nodes.Select((node, index) => (node.Id, Short: $"n{index}")).ToDictionary(x => x.Id, x => x.Short, StringComparer.Ordinal);
+        // A loop, not Select((node, index) => (...)): ReadyToRun cannot precompile LINQ over
+        // value tuples, and every warm run would pay the JIT.
+        var ids = new Dictionary<string, string>(graph.Nodes.Count, StringComparer.Ordinal);
+        for (var index = 0; index < graph.Nodes.Count; index++)
+        {
+            ids[graph.Nodes[index].Id] = $"n{index}";
+        }
+
         var text = new StringBuilder("flowchart LR\n");
         foreach (var group in graph.Nodes.GroupBy(n => n.Kind).OrderBy(g => NodeKindsOrder(g.Key)))
         {
