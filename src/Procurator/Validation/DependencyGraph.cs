@@ -13,6 +13,22 @@ internal sealed record Cycle(IReadOnlyList<string> Path, ScriptSite Site);
 internal sealed class DependencyGraph
 {
     private readonly AdjacencyGraph<string, DependencyEdge> _graph = new(allowParallelEdges: true);
+    private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal);
+
+    private enum Visit
+    {
+        NotYet,
+        OnPath,
+        Done,
+    }
+
+    /// <summary>A project with the projects it depends on, and how far the search for a cycle has got with it.</summary>
+    private sealed class Node
+    {
+        public List<Node> Targets { get; } = [];
+        public Visit State { get; set; }
+        public int NextTarget { get; set; }
+    }
 
     public static DependencyGraph FromProjects(IEnumerable<ProjectBuilder> projects)
     {
@@ -22,24 +38,47 @@ internal sealed class DependencyGraph
         foreach (var name in names.Order(StringComparer.Ordinal))
         {
             result._graph.AddVertex(name);
+            result._nodes.Add(name, new Node());
         }
 
+        // Loops, not LINQ over (name, site) tuples: ReadyToRun cannot precompile those
+        // instantiations and a warm run pays the JIT.
         foreach (var project in list)
         {
-            var edges = project.Dependencies.Select(d => (d.Name, d.Site))
-                .Concat(project.BuildDependencies.Select(d => (Name: d.Value, d.Site)));
-            foreach (var (target, site) in edges.Where(e => names.Contains(e.Name)))
+            foreach (var dependency in project.Dependencies)
             {
-                result._graph.AddEdge(new DependencyEdge(project.Name, target, site));
+                result.AddEdge(project.Name, dependency.Name, dependency.Site);
+            }
+
+            foreach (var dependency in project.BuildDependencies)
+            {
+                result.AddEdge(project.Name, dependency.Value, dependency.Site);
             }
         }
 
         return result;
     }
 
+    private void AddEdge(string source, string target, ScriptSite site)
+    {
+        if (_nodes.TryGetValue(target, out var node))
+        {
+            _nodes[source].Targets.Add(node);
+            _graph.AddEdge(new DependencyEdge(source, target, site));
+        }
+    }
+
     /// <summary>One cycle per strongly connected component, starting at its first name in ordinal order.</summary>
     public IReadOnlyList<Cycle> FindCycles()
     {
+        // Almost every workspace has no cycle: a plain search says so without JIT-compiling
+        // QuikGraph's strongly-connected-components code (generic over value types), which
+        // then runs only to name the cycles.
+        if (!HasCycle())
+        {
+            return [];
+        }
+
         var components = new Dictionary<string, int>(StringComparer.Ordinal);
         _graph.StronglyConnectedComponents(components);
         var cycles = new List<Cycle>();
@@ -55,6 +94,53 @@ internal sealed class DependencyGraph
         }
 
         return cycles.OrderBy(c => c.Path[0], StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>An iterative depth-first search: a cycle exists when an edge leads back to a project on the current path.</summary>
+    private bool HasCycle()
+    {
+        foreach (var node in _nodes.Values)
+        {
+            node.State = Visit.NotYet;
+            node.NextTarget = 0;
+        }
+
+        var path = new Stack<Node>();
+        foreach (var root in _nodes.Values)
+        {
+            if (root.State != Visit.NotYet)
+            {
+                continue;
+            }
+
+            root.State = Visit.OnPath;
+            path.Push(root);
+            while (path.Count > 0)
+            {
+                var node = path.Peek();
+                if (node.NextTarget == node.Targets.Count)
+                {
+                    node.State = Visit.Done;
+                    path.Pop();
+                    continue;
+                }
+
+                var target = node.Targets[node.NextTarget];
+                node.NextTarget++;
+                if (target.State == Visit.OnPath)
+                {
+                    return true;
+                }
+
+                if (target.State == Visit.NotYet)
+                {
+                    target.State = Visit.OnPath;
+                    path.Push(target);
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The shortest path of edges from <paramref name="start"/> back to itself inside its component.</summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Procurator.Diagnostics;
 using Procurator.Model;
 
@@ -6,8 +5,9 @@ namespace Procurator.Validation;
 
 internal sealed partial class WorkspaceValidator
 {
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex EnvKeyPattern();
+    /// <summary>Matches <c>^[A-Za-z_][A-Za-z0-9_]*\z</c>.</summary>
+    internal static bool IsEnvKey(string key) =>
+        IsWord(key, c => char.IsAsciiLetter(c) || c == '_', c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private void CheckEnv()
     {
@@ -41,7 +41,7 @@ internal sealed partial class WorkspaceValidator
 
     private void CheckEnvKeys(string owner, IEnumerable<EnvDeclaration> vars)
     {
-        foreach (var env in vars.Where(e => !EnvKeyPattern().IsMatch(e.Key)))
+        foreach (var env in vars.Where(e => !IsEnvKey(e.Key)))
         {
             Error(ErrorCodes.InvalidEnvKey,
                 $"env var name '{Show(env.Key)}' of {owner} is not a valid shell variable name (letters, digits and '_', not starting with a digit)",

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Procurator.Diagnostics;
 using Procurator.Model;
 
@@ -6,8 +5,9 @@ namespace Procurator.Validation;
 
 internal sealed partial class WorkspaceValidator
 {
-    [GeneratedRegex("^[a-z][a-z0-9-]*\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
+    /// <summary>Matches <c>^[a-z][a-z0-9-]*\z</c>.</summary>
+    internal static bool IsName(string name) =>
+        IsWord(name, char.IsAsciiLetterLower, c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     // Flake inputs and dev shells share a namespace with these.
     private static readonly HashSet<string> ReservedProjectNames = new(StringComparer.Ordinal) { "default", "nixpkgs", "self" };
@@ -67,7 +67,7 @@ internal sealed partial class WorkspaceValidator
 
     private void CheckName(string what, string name, ScriptSite site)
     {
-        if (!NamePattern().IsMatch(name))
+        if (!IsName(name))
         {
             Error(ErrorCodes.InvalidName,
                 $"invalid {what} name '{Show(name)}': a name starts with a lower-case letter and holds only a-z, 0-9 and '-'",

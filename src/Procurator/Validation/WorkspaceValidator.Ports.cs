@@ -17,21 +17,45 @@ internal sealed partial class WorkspaceValidator
             Error(ErrorCodes.PortOutOfRange, $"port {binding.Port} of {binding.Owner} is out of range (1-{MaxPort})", binding.Site);
         }
 
-        foreach (var check in HealthChecks().Where(c => c.Check.Port is < 1 or > MaxPort))
+        foreach (var project in _declarations.Projects)
         {
-            Error(ErrorCodes.PortOutOfRange, $"health check port {check.Check.Port} of {check.Owner} is out of range (1-{MaxPort})", check.Check.Site);
+            foreach (var check in project.HealthCheckList)
+            {
+                CheckHealthCheckPort(check, $"project '{project.Name}'");
+            }
         }
 
-        foreach (var group in bindings.Where(b => b.Port is >= 1 and <= MaxPort).GroupBy(b => b.Port))
+        foreach (var service in _declarations.Services)
         {
-            var first = group.First();
-            foreach (var other in group.Skip(1))
+            if (service.HealthCheckSetting is { } check)
             {
-                var message = other.Owner == first.Owner
-                    ? $"port {other.Port} is declared twice by {other.Owner} (first at {Where(first.Site)})"
-                    : $"port {other.Port} of {other.Owner} is already used by {first.Owner} ({Where(first.Site)})";
-                Error(ErrorCodes.PortInUse, message, other.Site);
+                CheckHealthCheckPort(check, $"service '{service.Name}'");
             }
+        }
+
+        // Each port's first binding in a dictionary, not GroupBy on the int port: ReadyToRun
+        // cannot precompile GroupBy over an int key and a warm run pays the JIT.
+        var firstByPort = new Dictionary<int, PortBinding>();
+        foreach (var binding in bindings.Where(b => b.Port is >= 1 and <= MaxPort))
+        {
+            if (!firstByPort.TryGetValue(binding.Port, out var first))
+            {
+                firstByPort[binding.Port] = binding;
+                continue;
+            }
+
+            var message = binding.Owner == first.Owner
+                ? $"port {binding.Port} is declared twice by {binding.Owner} (first at {Where(first.Site)})"
+                : $"port {binding.Port} of {binding.Owner} is already used by {first.Owner} ({Where(first.Site)})";
+            Error(ErrorCodes.PortInUse, message, binding.Site);
+        }
+    }
+
+    private void CheckHealthCheckPort(HealthCheck check, string owner)
+    {
+        if (check.Port is < 1 or > MaxPort)
+        {
+            Error(ErrorCodes.PortOutOfRange, $"health check port {check.Port} of {owner} is out of range (1-{MaxPort})", check.Site);
         }
     }
 
@@ -54,9 +78,4 @@ internal sealed partial class WorkspaceValidator
             }
         }
     }
-
-    private IEnumerable<(HealthCheck Check, string Owner)> HealthChecks() =>
-        _declarations.Projects.SelectMany(p => p.HealthCheckList.Select(c => (c, $"project '{p.Name}'")))
-            .Concat(_declarations.Services.Where(s => s.HealthCheckSetting is not null)
-                .Select(s => (s.HealthCheckSetting!, $"service '{s.Name}'")));
 }

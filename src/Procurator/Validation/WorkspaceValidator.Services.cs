@@ -31,9 +31,9 @@ internal sealed partial class WorkspaceValidator
     {
         foreach (var group in _declarations.Services.GroupBy(s => s.Name, StringComparer.Ordinal))
         {
-            CheckOneSetting(group.Key, "version", group.Select(s => (s, s.VersionSetting?.Value)), isVersion: true);
-            CheckOneSetting(group.Key, "kind", group.Select(s => (s, s.KindSetting?.Value)), isVersion: false);
-            CheckOneSetting(group.Key, "port", group.Select(s => (s, s.PortSetting?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))), isVersion: false);
+            CheckOneSetting(group.Key, "version", group, s => s.VersionSetting?.Value, isVersion: true);
+            CheckOneSetting(group.Key, "kind", group, s => s.KindSetting?.Value, isVersion: false);
+            CheckOneSetting(group.Key, "port", group, s => s.PortSetting?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), isVersion: false);
         }
 
         foreach (var service in _declarations.Services)
@@ -50,18 +50,34 @@ internal sealed partial class WorkspaceValidator
     /// Declarations of one service must agree. Two versions are an error that names who
     /// asked for each: the projects that depend on that declaration, else where it was made.
     /// </summary>
-    private void CheckOneSetting(string service, string setting, IEnumerable<(ServiceBuilder Declaration, string? Value)> values, bool isVersion)
+    private void CheckOneSetting(
+        string service, string setting, IEnumerable<ServiceBuilder> declarations, Func<ServiceBuilder, string?> valueOf, bool isVersion)
     {
-        var given = values.Where(v => v.Value is not null).ToArray();
-        var first = given.FirstOrDefault();
-        foreach (var other in given.Skip(1).Where(v => v.Value != first.Value))
+        // A loop, not LINQ over (declaration, value) tuples: ReadyToRun cannot precompile
+        // those instantiations and a warm run pays the JIT.
+        ServiceBuilder? first = null;
+        string? firstValue = null;
+        foreach (var other in declarations)
         {
-            var hint = isVersion
-                ? $"; to run both, give one its own name and port, e.g. Service(\"{service}-{other.Value}\").Kind(\"{service}\").Version(\"{other.Value}\").Port(...)"
-                : string.Empty;
-            Error(ErrorCodes.ServiceConflict,
-                $"service '{service}' is declared with two {setting}s: {first.Value} by {Requesters(first.Declaration)} and {other.Value} by {Requesters(other.Declaration)}{hint}",
-                SettingSite(other.Declaration, setting));
+            if (valueOf(other) is not { } value)
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = other;
+                firstValue = value;
+            }
+            else if (value != firstValue)
+            {
+                var hint = isVersion
+                    ? $"; to run both, give one its own name and port, e.g. Service(\"{service}-{value}\").Kind(\"{service}\").Version(\"{value}\").Port(...)"
+                    : string.Empty;
+                Error(ErrorCodes.ServiceConflict,
+                    $"service '{service}' is declared with two {setting}s: {firstValue} by {Requesters(first)} and {value} by {Requesters(other)}{hint}",
+                    SettingSite(other, setting));
+            }
         }
     }
 

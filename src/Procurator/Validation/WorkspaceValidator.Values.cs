@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Procurator.Diagnostics;
 using Procurator.Model;
 
@@ -6,10 +5,15 @@ namespace Procurator.Validation;
 
 internal sealed partial class WorkspaceValidator
 {
-    [GeneratedRegex("^[a-z0-9_]+-[a-z0-9_]+\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex SystemPattern();
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_'+.-]*\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex PackageSegment();
+    /// <summary>Matches <c>^[a-z0-9_]+-[a-z0-9_]+\z</c>.</summary>
+    internal static bool IsSystem(string system) =>
+        system.Split('-') is [var cpu, var os] && IsWord(cpu, IsSystemChar, IsSystemChar) && IsWord(os, IsSystemChar, IsSystemChar);
+
+    private static bool IsSystemChar(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_';
+
+    /// <summary>Matches <c>^[A-Za-z0-9_][A-Za-z0-9_'+.-]*\z</c>.</summary>
+    internal static bool IsPackageSegment(string segment) =>
+        IsWord(segment, c => char.IsAsciiLetterOrDigit(c) || c == '_', c => char.IsAsciiLetterOrDigit(c) || c is '_' or '\'' or '+' or '.' or '-');
 
     /// <summary>Strings that reach Nix or a shell: no NUL (Nix strings cannot hold it), nothing empty that must not be.</summary>
     private void CheckValues()
@@ -95,7 +99,7 @@ internal sealed partial class WorkspaceValidator
                 Error(ErrorCodes.InvalidValue, "Workspace.Systems() names no systems", systems.Site);
             }
 
-            foreach (var system in systems.Value.Where(s => !SystemPattern().IsMatch(s)))
+            foreach (var system in systems.Value.Where(s => !IsSystem(s)))
             {
                 Error(ErrorCodes.InvalidValue, $"'{Show(system)}' is not a Nix system such as x86_64-linux or aarch64-darwin", systems.Site);
             }
@@ -134,7 +138,7 @@ internal sealed partial class WorkspaceValidator
 
     private void CheckPackage(string project, Located<string> package)
     {
-        if (package.Value.Split('.').Any(segment => !PackageSegment().IsMatch(segment) || segment.Contains('.', StringComparison.Ordinal)))
+        if (package.Value.Split('.').Any(segment => !IsPackageSegment(segment) || segment.Contains('.', StringComparison.Ordinal)))
         {
             Error(ErrorCodes.InvalidPackage,
                 $"package '{Show(package.Value)}' of project '{project}' is not a nixpkgs attribute path (such as nodejs_20 or python3Packages.requests)",

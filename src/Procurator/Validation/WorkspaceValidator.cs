@@ -73,6 +73,30 @@ internal sealed partial class WorkspaceValidator
         return builder.ToString();
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> is one character <paramref name="first"/> allows, then any
+    /// number that <paramref name="rest"/> allows. The name rules are checked with this rather than
+    /// regular expressions: the regex engine's vectorised search code is not precompiled by
+    /// ReadyToRun, and a warm run would pay the JIT for it.
+    /// </summary>
+    private static bool IsWord(string text, Func<char, bool> first, Func<char, bool> rest)
+    {
+        if (text.Length == 0 || !first(text[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (!rest(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A site as <c>file(line,col)</c> for messages that point at a second place.</summary>
     private string Where(ScriptSite site)
     {
