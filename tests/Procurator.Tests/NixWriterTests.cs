@@ -55,4 +55,19 @@ public sealed class NixWriterTests
     [InlineData("$HOME `x` \\", "'$HOME `x` \\'")]
     public void ShellQuote_keeps_every_byte(string value, string expected) =>
         Assert.Equal(expected, ShellQuote.Single(value));
+
+    [Fact]
+    public void Bare_identifier_rule_accepts_exactly_what_its_pattern_accepts()
+    {
+        const string alphabet = "aAzZ09_'-`{@[/:. \né";
+        var regex = new System.Text.RegularExpressions.Regex("^[A-Za-z_][A-Za-z0-9_'-]*\\z");
+        List<string> all = [string.Empty], level = [string.Empty];
+        for (var length = 1; length <= 3; length++)
+        {
+            level = level.SelectMany(text => alphabet.Select(c => text + c)).ToList();
+            all.AddRange(level);
+        }
+
+        Assert.DoesNotContain(all, text => NixWriter.IsBareIdentifier(text) != regex.IsMatch(text));
+    }
 }

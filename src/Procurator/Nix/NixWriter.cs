@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Procurator.Nix;
 
@@ -7,10 +6,29 @@ namespace Procurator.Nix;
 /// The one place that turns values into Nix source. Every string is escaped and every
 /// attribute name quoted when it needs it, so no user string reaches a flake raw.
 /// </summary>
-internal static partial class NixWriter
+internal static class NixWriter
 {
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_'-]*\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex BareIdentifier();
+    /// <summary>
+    /// Matches <c>^[A-Za-z_][A-Za-z0-9_'-]*\z</c>. By hand, not a regex: the regex engine's
+    /// vectorised search is not precompiled by ReadyToRun, and every warm run paid the JIT.
+    /// </summary>
+    internal static bool IsBareIdentifier(string name)
+    {
+        if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '\'' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
@@ -71,7 +89,7 @@ internal static partial class NixWriter
 
     /// <summary>An attribute name: bare when Nix allows it, else a quoted string.</summary>
     public static string AttrName(string name) =>
-        BareIdentifier().IsMatch(name) && !Keywords.Contains(name) ? name : String(name);
+        IsBareIdentifier(name) && !Keywords.Contains(name) ? name : String(name);
 
     /// <summary>A selection such as <c>pkgs.python3Packages.requests</c>, each segment quoted when needed.</summary>
     public static string Select(string root, IEnumerable<string> path) =>

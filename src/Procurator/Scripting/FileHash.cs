@@ -3,13 +3,15 @@ using System.IO.Hashing;
 namespace Procurator.Scripting;
 
 /// <summary>
-/// Content hashes for the compile cache: XXH128, as 32 hex digits. Not a cryptographic hash,
+/// Content hashes for the compile cache: XXH64, as 16 hex digits. Not a cryptographic hash,
 /// and it need not be one: it tells a changed file from an unchanged one in the user's own
-/// cache, and SHA-256 would cost a warm run more (starting OpenSSL) than hashing everything.
+/// cache (an accidental collision is about one in 10^19). SHA-256 would cost a warm run more,
+/// starting OpenSSL, than all the hashing; XXH128's vectorised code is not precompiled by
+/// ReadyToRun and would be JIT-compiled on every run, XXH64's scalar code is.
 /// </summary>
 internal static class FileHash
 {
-    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(XxHash128.Hash(bytes));
+    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(XxHash64.Hash(bytes));
 
     public static string? OfFile(string path)
     {
