@@ -12,8 +12,10 @@ internal sealed record Cycle(IReadOnlyList<string> Path, ScriptSite Site);
 /// <summary>Projects and the dependencies between them; services and externals are leaves and cannot close a cycle.</summary>
 internal sealed class DependencyGraph
 {
-    private readonly AdjacencyGraph<string, DependencyEdge> _graph = new(allowParallelEdges: true);
     private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
+    private readonly List<DependencyEdge> _edges = [];
+    private AdjacencyGraph<string, DependencyEdge>? _graph; // built only to name cycles
 
     private enum Visit
     {
@@ -34,10 +36,11 @@ internal sealed class DependencyGraph
     {
         var result = new DependencyGraph();
         var list = projects.ToArray();
-        var names = list.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in names.Order(StringComparer.Ordinal))
+        var names = list.Select(p => p.Name).Distinct().ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        foreach (var name in names)
         {
-            result._graph.AddVertex(name);
+            result._names.Add(name);
             result._nodes.Add(name, new Node());
         }
 
@@ -64,7 +67,7 @@ internal sealed class DependencyGraph
         if (_nodes.TryGetValue(target, out var node))
         {
             _nodes[source].Targets.Add(node);
-            _graph.AddEdge(new DependencyEdge(source, target, site));
+            _edges.Add(new DependencyEdge(source, target, site));
         }
     }
 
@@ -79,6 +82,9 @@ internal sealed class DependencyGraph
             return [];
         }
 
+        _graph = new AdjacencyGraph<string, DependencyEdge>(allowParallelEdges: true);
+        _graph.AddVertexRange(_names);
+        _graph.AddEdgeRange(_edges);
         var components = new Dictionary<string, int>(StringComparer.Ordinal);
         _graph.StronglyConnectedComponents(components);
         var cycles = new List<Cycle>();
@@ -146,12 +152,13 @@ internal sealed class DependencyGraph
     /// <summary>The shortest path of edges from <paramref name="start"/> back to itself inside its component.</summary>
     private List<DependencyEdge>? PathBack(string start, HashSet<string> members)
     {
+        var graph = _graph!;
         var cameFrom = new Dictionary<string, DependencyEdge>(StringComparer.Ordinal);
         var queue = new Queue<string>([start]);
         while (queue.Count > 0)
         {
             var current = queue.Dequeue();
-            foreach (var edge in _graph.OutEdges(current).OrderBy(e => e.Target, StringComparer.Ordinal))
+            foreach (var edge in graph.OutEdges(current).OrderBy(e => e.Target, StringComparer.Ordinal))
             {
                 if (edge.Target == start)
                 {
