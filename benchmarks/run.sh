@@ -207,7 +207,7 @@ cmp -s "$WORK/example/flake.nix" examples/microservices/flake.nix \
 STEPS=()
 steps() { # steps LABEL SCRIPT CACHE_DIR
   local lines
-  lines=$(PROCURATOR_CACHE_DIR="$3" "$R2R" run -v "$2" 2>&1 >/dev/null | sed -n 's/^procurator: //p' | sed 's/ ([^)]*)//' | paste -sd '|' - | sed 's/|/; /g')
+  lines=$(PROCURATOR_CACHE_DIR="$3" "$R2R" run -v "$2" 2>&1 >/dev/null | sed -n 's/^procurator: //p' | sed 's| (/[^)]*)||' | paste -sd '|' - | sed 's/|/; /g')
   STEPS+=("- $1: ${lines:-(no step times printed)}")
 }
 if "$R2R" run --help 2>/dev/null | grep -q -- '--verbose'; then
