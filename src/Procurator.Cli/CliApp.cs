@@ -6,31 +6,48 @@ namespace Procurator.Cli;
 /// <summary>The <c>procurator</c> command line: parses, then hands off to one command.</summary>
 internal static class CliApp
 {
+    /// <summary>Every command, in the order <c>--help</c> lists them.</summary>
+    private static readonly CommandEntry[] AllCommands =
+    [
+        new("run", RunCommand.Create),
+        new("validate", ValidateCommand.Create),
+        new("eval", EvalCommand.Create),
+        new("cache", CacheCommand.Create),
+        new("init", InitCommand.Create),
+        new("graph", GraphCommand.Create),
+        new("impact", ImpactCommand.Create),
+        new("affected", AffectedCommand.Create),
+        new("plan", PlanCommand.Create),
+        new("check", CheckCommand.Create),
+        new("ci", CiCommand.Create),
+        new("up", Commands.Up.UpCommand.Create),
+        new("import", ImportCommand.Create),
+        new("status", Commands.Control.StatusCommand.Create),
+        new("logs", Commands.Control.LogsCommand.Create),
+        new("start", cli => Commands.Control.UnitCommands.Create(cli, "start", "Ask the running manager to start units (and their dependencies); a stopped or failed unit starts over")),
+        new("stop", cli => Commands.Control.UnitCommands.Create(cli, "stop", "Ask the running manager to stop units (TERM, then KILL after the grace period); dependents keep running")),
+        new("restart", cli => Commands.Control.UnitCommands.Create(cli, "restart", "Ask the running manager to restart units; dependents not started yet wait for them again")),
+        new("down", Commands.Control.DownCommand.Create),
+        new("events", Commands.Control.EventsCommand.Create),
+    ];
+
     public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Procurator: one C# script describes a multi-project workspace; get a master flake.nix from it")
+        var root = new RootCommand("Procurator: one C# script describes a multi-project workspace; get a master flake.nix from it");
+
+        // Only the command asked for is built (none for --version), all of them otherwise (help,
+        // a mistyped name): their options are generic types ReadyToRun cannot precompile, so
+        // building all twenty made every command JIT-compile them (--version: 26 methods, now 9).
+        CommandEntry[] wanted = args switch
         {
-            RunCommand.Create(cli),
-            ValidateCommand.Create(cli),
-            EvalCommand.Create(cli),
-            CacheCommand.Create(cli),
-            InitCommand.Create(cli),
-            GraphCommand.Create(cli),
-            ImpactCommand.Create(cli),
-            AffectedCommand.Create(cli),
-            PlanCommand.Create(cli),
-            CheckCommand.Create(cli),
-            CiCommand.Create(cli),
-            Commands.Up.UpCommand.Create(cli),
-            ImportCommand.Create(cli),
-            Commands.Control.StatusCommand.Create(cli),
-            Commands.Control.LogsCommand.Create(cli),
-            Commands.Control.UnitCommands.Create(cli, "start", "Ask the running manager to start units (and their dependencies); a stopped or failed unit starts over"),
-            Commands.Control.UnitCommands.Create(cli, "stop", "Ask the running manager to stop units (TERM, then KILL after the grace period); dependents keep running"),
-            Commands.Control.UnitCommands.Create(cli, "restart", "Ask the running manager to restart units; dependents not started yet wait for them again"),
-            Commands.Control.DownCommand.Create(cli),
-            Commands.Control.EventsCommand.Create(cli),
+            ["--version"] => [],
+            [var first, ..] when Array.Find(AllCommands, c => c.Name == first) is { } command => [command],
+            _ => AllCommands,
         };
+        foreach (var entry in wanted)
+        {
+            root.Subcommands.Add(entry.Create(cli));
+        }
 
         foreach (var version in root.Options.OfType<VersionOption>())
         {
@@ -55,3 +72,6 @@ internal static class CliApp
         return await parse.InvokeAsync(invocation, cancellationToken);
     }
 }
+
+/// <summary>A command's name and how to build it.</summary>
+internal sealed record CommandEntry(string Name, Func<CliContext, Command> Create);

@@ -128,6 +128,21 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Help_lists_every_command_though_a_run_builds_only_its_own()
+    {
+        using var dir = new TempDirectory();
+
+        var help = await CliRun.InAsync(dir.Path, "--help");
+
+        string[] commands =
+        [
+            "run", "validate", "eval", "cache", "init", "graph", "impact", "affected", "plan", "check", "ci", "up",
+            "import", "status", "logs", "start", "stop", "restart", "down", "events",
+        ];
+        Assert.All(commands, name => Assert.Matches($"(?m)^  {name} ", help.Stdout));
+    }
+
+    [Fact]
     public async Task Version_prints_the_tool_version()
     {
         using var dir = new TempDirectory();
