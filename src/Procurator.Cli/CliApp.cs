@@ -10,6 +10,7 @@ internal static class CliApp
     private static readonly CommandEntry[] AllCommands =
     [
         new("run", RunCommand.Create),
+        new("lock", LockCommand.Create),
         new("validate", ValidateCommand.Create),
         new("eval", EvalCommand.Create),
         new("cache", CacheCommand.Create),

@@ -12,6 +12,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
     /// <summary>Reads compose files for <c>procurator init</c>'s scan; the compose importer plugs in here.</summary>
     public Discovery.IComposeServiceSource ComposeServices { get; init; } = Discovery.ComposeServiceSource.Instance;
 
+    /// <summary>Finds the <c>nix</c> executable (null when there is none); tests can pretend it is missing.</summary>
+    public Func<string?> FindNix { get; init; } = Policies.NixFlakeCheck.FindNix;
+
     public Scripting.ScriptCache Cache() => new(CacheDirectory ?? Scripting.ScriptCache.DefaultDirectory(), Clock);
 
     /// <summary>True when <see cref="Out"/> and <see cref="Error"/> are the process's own stdout and stderr.</summary>

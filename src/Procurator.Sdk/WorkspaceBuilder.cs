@@ -43,11 +43,12 @@ public sealed class WorkspaceBuilder
     /// <summary>
     /// Sets the flake the master flake's <c>up</c>, <c>down</c>, <c>status</c> and <c>logs</c> apps take
     /// <c>procurator</c> from: any flake whose <c>packages.&lt;system&gt;.default</c> has <c>bin/procurator</c>.
-    /// The default is <c>github:procurator-dev/procurator?dir=nix/package</c>; <c>null</c> adds no input,
-    /// and the apps run the <c>procurator</c> found on PATH.
+    /// It becomes the master flake's input <c>procurator</c>, and <c>procurator ci github</c> runs the tool
+    /// from it. By default (or with <c>null</c>) there is no such input and the apps run the
+    /// <c>procurator</c> found on PATH.
     /// </summary>
-    /// <example><code>Workspace.ProcuratorFlake("github:procurator-dev/procurator/v1.2.0?dir=nix/package");
-    /// Workspace.ProcuratorFlake(null);   // the apps use the procurator on PATH</code></example>
+    /// <example><code>Workspace.ProcuratorFlake("github:my-org/procurator/v1.2.0?dir=nix/package");
+    /// Workspace.ProcuratorFlake("git+file:///home/me/src/procurator?dir=nix/package");   // a local clone</code></example>
     public WorkspaceBuilder ProcuratorFlake(string? flakeRef, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ProcuratorFlakeSetting = new(flakeRef, new ScriptSite(file, line, nameof(ProcuratorFlake)));

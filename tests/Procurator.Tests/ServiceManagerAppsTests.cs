@@ -22,7 +22,8 @@ public sealed class ServiceManagerAppsTests
     [InlineData("logs", "logs \"$@\"")]
     public async Task App_runs_procurator_from_its_input_with_the_services_on_PATH(string command, string arguments)
     {
-        using var dir = await GenerateAsync(Path.Combine(RepositoryPaths.Examples, "microservices"));
+        using var dir = await GenerateAsync(Path.Combine(RepositoryPaths.Examples, "microservices"),
+            "Workspace.ProcuratorFlake(\"git+file:///src/procurator?dir=nix/package\");\n");
 
         var (path, script) = await EvalAppAsync(dir, command);
 
@@ -41,7 +42,7 @@ public sealed class ServiceManagerAppsTests
     {
         using var dir = new TempDirectory("no-input");
         dir.Write("procurator.csx", """
-            Workspace.ProcuratorFlake(null).Systems("x86_64-linux");
+            Workspace.Systems("x86_64-linux");
             Service("cache").Kind("redis");
             Service("custom").Command("my-server --port 9999").Port(9999);
             """);
@@ -55,7 +56,7 @@ public sealed class ServiceManagerAppsTests
             "set -eu",
             "if [ ! -f procurator.json ]; then echo \"procurator-up: no procurator.json in $PWD; run this in the workspace folder (beside flake.nix)\" >&2; exit 1; fi",
             $"export PATH={StorePrefix}redis/bin${{PATH:+:$PATH}}",
-            "if ! command -v procurator >/dev/null 2>&1; then echo 'procurator-up: procurator is not on PATH; install it, or let the flake provide it (Workspace.ProcuratorFlake in the script)' >&2; exit 127; fi",
+            "if ! command -v procurator >/dev/null 2>&1; then echo 'procurator-up: procurator is not on PATH; install it (scripts/install-tool.sh in a clone of Procurator), or name a flake that provides it with Workspace.ProcuratorFlake(...) in the script' >&2; exit 127; fi",
             "exec procurator up --model ./procurator.json \"$@\"",
         ], script.Split('\n'));
     }
@@ -96,10 +97,11 @@ public sealed class ServiceManagerAppsTests
     public void Service_kind_and_version_name_a_nixpkgs_attribute(string? kind, string? version, string? attribute) =>
         Assert.Equal(attribute, ServicePackages.For(kind, version));
 
-    private static async Task<TempDirectory> GenerateAsync(string workspace)
+    private static async Task<TempDirectory> GenerateAsync(string workspace, string scriptTail = "")
     {
         var dir = new TempDirectory(Path.GetFileName(workspace));
         dir.CopyFrom(workspace);
+        File.AppendAllText(dir.Combine("procurator.csx"), scriptTail);
         File.Delete(dir.Combine("flake.lock"));
         Assert.Equal(0, (await CliRun.InAsync(dir.Path, "run")).ExitCode);
         return dir;

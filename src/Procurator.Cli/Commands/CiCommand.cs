@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Procurator.Ci;
+using Procurator.Diagnostics;
 using Procurator.Rendering;
 
 namespace Procurator.Cli.Commands;
@@ -14,7 +15,8 @@ internal static class CiCommand
         {
             Description = "Where to write the workflow (default: .github/workflows/procurator.yml at the repository root; - for standard output)",
         };
-        var github = new Command("github", "Write a GitHub Actions workflow: procurator check, then the checks of every affected project in its dev shell") { output };
+        var force = new Option<bool>("--force") { Description = "Replace the workflow file even when Procurator did not write it" };
+        var github = new Command("github", "Write a GitHub Actions workflow: procurator check, then the checks of every affected project in its dev shell") { output, force };
         common.AddTo(github);
         github.SetAction(async (parse, cancellationToken) =>
         {
@@ -26,10 +28,17 @@ internal static class CiCommand
                 return exitCode;
             }
 
+            // The runner must be able to get procurator: from the flake the script names.
+            if (GithubWorkflow.ProcuratorSource(workspace.Model) is { } problem)
+            {
+                await textOutput.DiagnosticsAsync([Diagnostic.Error(ErrorCodes.NoProcuratorSource, problem, new SourceLocation(workspace.Layout.ScriptPath, 1, 1))]);
+                return ExitCodes.Invalid;
+            }
+
             // Paths in the workflow are relative to the repository root, where CI checks out.
             var root = RepositoryRoot(workspace.Layout.ScriptDirectory) ?? cli.CurrentDirectory;
-            var script = Path.GetRelativePath(root, workspace.Layout.ScriptPath).Replace('\\', '/');
-            var yaml = GithubWorkflow.Render(workspace.Model, script, new TemplateSource(null));
+            string FromRoot(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+            var yaml = GithubWorkflow.Render(workspace.Model, FromRoot(workspace.Layout.ScriptPath), FromRoot(workspace.Layout.OutputDirectory), new TemplateSource(null));
             var target = parse.GetValue(output);
             if (target == "-")
             {
@@ -38,8 +47,15 @@ internal static class CiCommand
             }
 
             var path = target is null ? Path.Combine(root, ".github", "workflows", "procurator.yml") : cli.FullPath(target);
+            var shown = Path.GetRelativePath(cli.CurrentDirectory, path);
+            if (!parse.GetValue(force) && !GeneratedMarker.MayReplace(path))
+            {
+                await textOutput.DiagnosticsAsync([Diagnostic.Error(ErrorCodes.NotGeneratedByProcurator, GeneratedMarker.Refusal(shown), new SourceLocation(path, 1, 1))]);
+                return ExitCodes.Invalid;
+            }
+
             OutputWriter.Write(Path.GetDirectoryName(path)!, [(Path.GetFileName(path), yaml)]);
-            await cli.Out.WriteLineAsync($"wrote {Path.GetRelativePath(cli.CurrentDirectory, path)}");
+            await cli.Out.WriteLineAsync($"wrote {shown}");
             return ExitCodes.Ok;
         });
 

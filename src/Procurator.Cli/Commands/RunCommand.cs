@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Procurator.Diagnostics;
 using Procurator.Rendering;
 
 namespace Procurator.Cli.Commands;
@@ -12,14 +13,15 @@ internal static class RunCommand
         var output = new Option<string?>("--output", "-o") { Description = "Folder to write flake.nix and procurator.json to (default: the script's folder)" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when the files on disk differ from what would be generated" };
         var templates = new Option<string?>("--templates") { Description = "Folder with Scriban templates that replace the built-in ones" };
-        var command = new Command("run", "Generate the master flake.nix and procurator.json from the workspace script") { output, check, templates };
+        var force = new Option<bool>("--force") { Description = "Replace flake.nix or procurator.json even when Procurator did not write them" };
+        var command = new Command("run", "Generate the master flake.nix and procurator.json from the workspace script") { output, check, templates, force };
         common.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            cli, common.Read(parse), parse.GetValue(output), parse.GetValue(check), parse.GetValue(templates), cancellationToken));
+            cli, common.Read(parse), parse.GetValue(output), parse.GetValue(check), parse.GetValue(templates), parse.GetValue(force), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext cli, ScriptRequest request, string? outputDirectory, bool check, string? templates, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext cli, ScriptRequest request, string? outputDirectory, bool check, string? templates, bool force, CancellationToken cancellationToken)
     {
         // 1. Load: evaluate, validate, resolve; errors are reported and nothing is written.
         var output = new CommandOutput(cli, request);
@@ -65,12 +67,24 @@ internal static class RunCommand
             return await output.FinishAsync(drifted.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid);
         }
 
+        // 4. Never replace a file a person wrote (a hand-written flake.nix) unless asked to.
+        var foreign = force ? [] : files.All.Select(f => Path.Combine(directory, f.Name)).Where(p => !GeneratedMarker.MayReplace(p)).ToArray();
+        if (foreign.Length > 0)
+        {
+            await output.DiagnosticsAsync(foreign.Select(path => Diagnostic.Error(
+                ErrorCodes.NotGeneratedByProcurator, GeneratedMarker.Refusal(Shown(Path.GetFileName(path))), new SourceLocation(path, 1, 1))));
+            return await output.FinishAsync(ExitCodes.Invalid);
+        }
+
         OutputWriter.Write(directory, files);
         await output.MessageAsync(
             $"wrote {Shown("flake.nix")} and {Shown("procurator.json")}: " +
             $"{Count(model.Projects.Count, "project")}, {Count(model.Services.Count, "service")}, " +
             $"{Count(model.Externals.Count, "external")}, {Count(model.Shells.Count, "shell")}");
         output.Field("written", json => WriteNames(json, files.All.Select(f => Shown(f.Name))));
+
+        // 5. Project flakes edited since flake.lock pinned them would be ignored by Nix: re-lock them.
+        await LockRefresher.RefreshAsync(cli, output, directory, cancellationToken);
         return await output.FinishAsync(ExitCodes.Ok);
     }
 

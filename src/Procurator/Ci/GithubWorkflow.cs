@@ -13,7 +13,11 @@ namespace Procurator.Ci;
 /// </summary>
 internal static class GithubWorkflow
 {
-    public static string Render(WorkspaceModel model, string scriptPath, TemplateSource templates)
+    /// <param name="model">The workspace; its <see cref="WorkspaceModel.ProcuratorFlake"/> must be set (see <see cref="ProcuratorSource"/>).</param>
+    /// <param name="scriptPath">The script, relative to the repository root.</param>
+    /// <param name="workspaceDirectory">The workspace folder (the master flake's), relative to the repository root; <c>.</c> at the root.</param>
+    /// <param name="templates">Where the template comes from.</param>
+    public static string Render(WorkspaceModel model, string scriptPath, string workspaceDirectory, TemplateSource templates)
     {
         var services = model.Services
             .Select(s => (Service: s, Container: ServiceContainers.For(s)))
@@ -23,7 +27,9 @@ internal static class GithubWorkflow
         {
             ["gh"] = "${{",
             ["script"] = Yaml.Quote(scriptPath),
-            ["projects_json"] = Yaml.Quote(ProjectsJson(model, services.Select(s => s.Service.Name).ToArray())),
+            ["workspace_dir"] = Yaml.Quote(workspaceDirectory),
+            ["procurator_flake"] = Yaml.Quote(model.ProcuratorFlake ?? throw new ArgumentException("the workspace names no procurator flake", nameof(model))),
+            ["projects_json"] = Yaml.Quote(ProjectsJson(model, workspaceDirectory, services.Select(s => s.Service.Name).ToArray())),
             ["services"] = services.Select(s => ServiceView(s.Service, s.Container!)).ToArray(),
             ["skipped"] = model.Services.Where(s => ServiceContainers.For(s) is null).Select(s => s.Name).ToArray(),
         };
@@ -35,7 +41,7 @@ internal static class GithubWorkflow
     /// Per project: its checks as one shell command, and for each service with a container
     /// the image to start (empty: GitHub skips that container for this project).
     /// </summary>
-    private static string ProjectsJson(WorkspaceModel model, IReadOnlyList<string> containerServices)
+    private static string ProjectsJson(WorkspaceModel model, string workspaceDirectory, IReadOnlyList<string> containerServices)
     {
         var images = model.Services.ToDictionary(s => s.Name, s => ServiceContainers.For(s)?.Image ?? string.Empty, StringComparer.Ordinal);
         var projects = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
@@ -44,7 +50,8 @@ internal static class GithubWorkflow
             var entry = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 ["project"] = project.Name,
-                ["path"] = project.Path,
+                // The step's working-directory, which GitHub takes from the repository root.
+                ["path"] = RepositoryPath(workspaceDirectory, project.Path),
                 ["checks"] = project.Checks.Count == 0
                     ? $"echo 'project {project.Name} declares no checks'"
                     : string.Join(" && ", project.Checks.Select(c => $"( {c.Command} )")),
@@ -58,6 +65,43 @@ internal static class GithubWorkflow
         }
 
         return JsonSerializer.Serialize(projects, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>
+    /// Why a GitHub runner could not get <c>procurator</c> for this workspace, or null when it can:
+    /// the workflow runs the flake the script names, so there must be one, and the runner must be
+    /// able to fetch it (a path on this machine is not on the runner).
+    /// </summary>
+    public static string? ProcuratorSource(WorkspaceModel model)
+    {
+        const string Example = "Workspace.ProcuratorFlake(\"github:OWNER/REPO?dir=nix/package\")";
+        if (model.ProcuratorFlake is not { } flake)
+        {
+            return $"the workflow needs a place the runner can get procurator from, and the script names none; add {Example} (a flake whose packages.<system>.default has bin/procurator, such as this repository's nix/package)";
+        }
+
+        string[] local = ["path:", "git+file:", "file:", "/", ".", "~"];
+        return local.Any(prefix => flake.StartsWith(prefix, StringComparison.Ordinal))
+            ? $"the procurator flake '{flake}' is on this machine, and a GitHub runner does not have it; name one the runner can fetch, such as {Example}"
+            : null;
+    }
+
+    private static string RepositoryPath(string workspaceDirectory, string projectPath)
+    {
+        var parts = new List<string>();
+        foreach (var part in $"{workspaceDirectory}/{projectPath}".Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".." && parts.Count > 0 && parts[^1] != "..")
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part != ".")
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts.Count == 0 ? "." : string.Join('/', parts);
     }
 
     private static ScriptObject ServiceView(ServiceModel service, ServiceContainer container) => new()

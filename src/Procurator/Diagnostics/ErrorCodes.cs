@@ -52,4 +52,10 @@ internal static class ErrorCodes
 
     // procurator up --model
     public const string InvalidModelFile = "PRO045";
+
+    // procurator ci github
+    public const string NoProcuratorSource = "PRO046";
+
+    // procurator run, ci, init: a file in the way that Procurator did not write
+    public const string NotGeneratedByProcurator = "PRO047";
 }

@@ -47,7 +47,6 @@ internal static class SarifWriter
         json.WriteStartObject("driver");
         json.WriteString("name", "procurator");
         json.WriteString("version", toolVersion);
-        json.WriteString("informationUri", "https://github.com/procurator/procurator");
         json.WriteStartArray("rules");
         foreach (var code in all.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal))
         {

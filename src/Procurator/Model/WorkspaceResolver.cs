@@ -11,9 +11,6 @@ internal static class WorkspaceResolver
 {
     public const string DefaultNixpkgs = "github:NixOS/nixpkgs/nixos-unstable";
 
-    /// <summary>Where the master flake's apps get <c>procurator</c> from, unless the script says otherwise.</summary>
-    public const string DefaultProcuratorFlake = "github:procurator-dev/procurator?dir=nix/package";
-
     public static readonly IReadOnlyList<string> DefaultSystems =
         ["aarch64-darwin", "aarch64-linux", "x86_64-darwin", "x86_64-linux"];
 
@@ -35,7 +32,8 @@ internal static class WorkspaceResolver
                 .Select(t => new TeamModel(t.Name, t.Owned.Select(o => o.Value).Distinct().Order(StringComparer.Ordinal).ToArray(), t.PortRange?.Value.From, t.PortRange?.Value.To))
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
                 .ToArray(),
-            ProcuratorFlake = workspace.ProcuratorFlakeSetting is { } procurator ? procurator.Value : DefaultProcuratorFlake,
+            // No default location: the apps use the procurator on PATH unless the script names a flake.
+            ProcuratorFlake = workspace.ProcuratorFlakeSetting?.Value,
         };
     }
 

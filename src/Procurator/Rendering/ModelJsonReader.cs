@@ -86,10 +86,7 @@ internal sealed class ModelJsonReader
         {
             Teams = Objects(root, "$", "teams", (t, at) => new TeamModel(
                 String(t, at, "name") ?? "", Strings(t, at, "owns"), OptionalInt(t, at, "portsFrom"), OptionalInt(t, at, "portsTo"))),
-            // Files written before the setting existed lack it: they meant the default.
-            ProcuratorFlake = workspace is { } w && w.TryGetProperty("procuratorFlake", out _)
-                ? OptionalString(w, "$.workspace", "procuratorFlake")
-                : WorkspaceResolver.DefaultProcuratorFlake,
+            ProcuratorFlake = workspace is { } w ? OptionalString(w, "$.workspace", "procuratorFlake") : null,
         };
         return model;
     }

@@ -8,8 +8,8 @@ namespace Procurator.Rendering;
 /// <c>nix run .#up</c> (and <c>down</c>, <c>status</c>, <c>logs</c>): the service manager, run in the
 /// caller's folder (where <c>.procurator/</c> lives) on the workspace's <c>procurator.json</c>, with
 /// the services' packages from nixpkgs first on PATH. <c>procurator</c> comes from the flake input
-/// <c>procurator</c> (<c>packages.&lt;system&gt;.default</c>, <c>bin/procurator</c>), or from PATH when
-/// the script says <c>Workspace.ProcuratorFlake(null)</c>.
+/// <c>procurator</c> (<c>packages.&lt;system&gt;.default</c>, <c>bin/procurator</c>) when the script names
+/// one with <c>Workspace.ProcuratorFlake(...)</c>, else from PATH.
 /// </summary>
 internal static class ServiceManagerApps
 {
@@ -55,7 +55,7 @@ internal static class ServiceManagerApps
         if (model.ProcuratorFlake is null)
         {
             yield return NixWriter.String(
-                $"if ! command -v procurator >/dev/null 2>&1; then echo '{name}: procurator is not on PATH; install it, or let the flake provide it (Workspace.ProcuratorFlake in the script)' >&2; exit 127; fi");
+                $"if ! command -v procurator >/dev/null 2>&1; then echo '{name}: procurator is not on PATH; install it (scripts/install-tool.sh in a clone of Procurator), or name a flake that provides it with Workspace.ProcuratorFlake(...) in the script' >&2; exit 127; fi");
             yield return NixWriter.String($"exec procurator {arguments}");
         }
         else

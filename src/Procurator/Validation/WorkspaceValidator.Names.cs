@@ -12,12 +12,12 @@ internal sealed partial class WorkspaceValidator
     // Flake inputs and dev shells share a namespace with these.
     private static readonly HashSet<string> ReservedProjectNames = new(StringComparer.Ordinal) { "default", "nixpkgs", "self" };
 
-    // The input the service-manager apps take `procurator` from, unless Workspace.ProcuratorFlake(null).
+    // The input the service-manager apps take `procurator` from, when Workspace.ProcuratorFlake names one.
     private const string ProcuratorInput = "procurator";
 
     private void CheckNames()
     {
-        var procuratorInput = _declarations.Workspace.ProcuratorFlakeSetting is not { Value: null };
+        var procuratorInput = _declarations.Workspace.ProcuratorFlakeSetting is { Value: not null };
         foreach (var project in _declarations.Projects)
         {
             CheckName("project", project.Name, project.Site);
@@ -27,7 +27,7 @@ internal sealed partial class WorkspaceValidator
             }
             else if (procuratorInput && project.Name == ProcuratorInput)
             {
-                Error(ErrorCodes.ReservedName, $"project name '{project.Name}' is reserved by the master flake's procurator input; choose another name, or use the procurator on PATH with Workspace.ProcuratorFlake(null)", project.Site);
+                Error(ErrorCodes.ReservedName, $"project name '{project.Name}' is reserved by the master flake's procurator input (Workspace.ProcuratorFlake); choose another name", project.Site);
             }
 
             foreach (var process in project.ProcessList)
@@ -55,7 +55,7 @@ internal sealed partial class WorkspaceValidator
             }
             else if (procuratorInput && external.Name == ProcuratorInput)
             {
-                Error(ErrorCodes.ReservedName, $"external name '{external.Name}' is reserved by the master flake's procurator input; choose another name, or use the procurator on PATH with Workspace.ProcuratorFlake(null)", external.Site);
+                Error(ErrorCodes.ReservedName, $"external name '{external.Name}' is reserved by the master flake's procurator input (Workspace.ProcuratorFlake); choose another name", external.Site);
             }
         }
 

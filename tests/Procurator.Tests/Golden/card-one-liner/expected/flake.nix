@@ -9,9 +9,6 @@
 
   inputs = {
     nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
-    # The procurator command for the up/down/status/logs apps: any flake whose
-    # packages.<system>.default has bin/procurator (Workspace.ProcuratorFlake in the script).
-    procurator.url = "github:procurator-dev/procurator?dir=nix/package";
   };
 
   outputs = { self, nixpkgs, ... }@inputs:
@@ -56,7 +53,8 @@
               "set -eu"
               "if [ ! -f procurator.json ]; then echo \"procurator-up: no procurator.json in $PWD; run this in the workspace folder (beside flake.nix)\" >&2; exit 1; fi"
               "export PATH=${pkgs.postgresql}/bin\${PATH:+:$PATH}"
-              "exec ${inputs.procurator.packages.${system}.default}/bin/procurator up --model ./procurator.json \"$@\""
+              "if ! command -v procurator >/dev/null 2>&1; then echo 'procurator-up: procurator is not on PATH; install it (scripts/install-tool.sh in a clone of Procurator), or name a flake that provides it with Workspace.ProcuratorFlake(...) in the script' >&2; exit 127; fi"
+              "exec procurator up --model ./procurator.json \"$@\""
             ])}";
           };
           # nix run .#down: procurator down in the current folder, the services' packages on PATH
@@ -66,7 +64,8 @@
               "set -eu"
               "if [ ! -f procurator.json ]; then echo \"procurator-down: no procurator.json in $PWD; run this in the workspace folder (beside flake.nix)\" >&2; exit 1; fi"
               "export PATH=${pkgs.postgresql}/bin\${PATH:+:$PATH}"
-              "exec ${inputs.procurator.packages.${system}.default}/bin/procurator down \"$@\""
+              "if ! command -v procurator >/dev/null 2>&1; then echo 'procurator-down: procurator is not on PATH; install it (scripts/install-tool.sh in a clone of Procurator), or name a flake that provides it with Workspace.ProcuratorFlake(...) in the script' >&2; exit 127; fi"
+              "exec procurator down \"$@\""
             ])}";
           };
           # nix run .#status: procurator status in the current folder, the services' packages on PATH
@@ -76,7 +75,8 @@
               "set -eu"
               "if [ ! -f procurator.json ]; then echo \"procurator-status: no procurator.json in $PWD; run this in the workspace folder (beside flake.nix)\" >&2; exit 1; fi"
               "export PATH=${pkgs.postgresql}/bin\${PATH:+:$PATH}"
-              "exec ${inputs.procurator.packages.${system}.default}/bin/procurator status \"$@\""
+              "if ! command -v procurator >/dev/null 2>&1; then echo 'procurator-status: procurator is not on PATH; install it (scripts/install-tool.sh in a clone of Procurator), or name a flake that provides it with Workspace.ProcuratorFlake(...) in the script' >&2; exit 127; fi"
+              "exec procurator status \"$@\""
             ])}";
           };
           # nix run .#logs: procurator logs in the current folder, the services' packages on PATH
@@ -86,7 +86,8 @@
               "set -eu"
               "if [ ! -f procurator.json ]; then echo \"procurator-logs: no procurator.json in $PWD; run this in the workspace folder (beside flake.nix)\" >&2; exit 1; fi"
               "export PATH=${pkgs.postgresql}/bin\${PATH:+:$PATH}"
-              "exec ${inputs.procurator.packages.${system}.default}/bin/procurator logs \"$@\""
+              "if ! command -v procurator >/dev/null 2>&1; then echo 'procurator-logs: procurator is not on PATH; install it (scripts/install-tool.sh in a clone of Procurator), or name a flake that provides it with Workspace.ProcuratorFlake(...) in the script' >&2; exit 127; fi"
+              "exec procurator logs \"$@\""
             ])}";
           };
           # nix run .#visualize -- --format mermaid|dot|json: the dependency graph
