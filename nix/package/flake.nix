@@ -1,7 +1,7 @@
-# The `procurator` command as a Nix package. Generated master flakes take their up/down/
-# status/logs apps' `procurator` from here by default:
+# The `procurator` command as a Nix package. Reference it from a clone, or from a fork or URL
+# you host (this project publishes none; generated master flakes default to no URL):
 #
-#   inputs.procurator.url = "github:procurator-dev/procurator?dir=nix/package";
+#   inputs.procurator.url = "git+file:///path/to/clone?dir=nix/package";
 #
 # Any flake whose packages.<system>.default has bin/procurator works as well
 # (Workspace.ProcuratorFlake("...") in procurator.csx), and Workspace.ProcuratorFlake(null)
@@ -9,15 +9,14 @@
 #
 # This flake lives in a sub-folder because the repository's root flake.nix is generated from
 # procurator.csx (the dogfood workspace). Its source is the whole repository (../..), which a
-# `github:…?dir=nix/package` or `git+file:…?dir=nix/package` reference fetches; a
+# `git+file:…?dir=nix/package` (or `github:…?dir=nix/package`) reference fetches; a
 # `path:./nix/package` reference copies only this folder and cannot build.
 #
-# Not built in this repository's CI: buildDotnetModule needs ./deps.json, the NuGet lock,
-# which needs network to create. Generate it (and commit it) with:
-#
-#   nix build .?dir=nix/package#default.fetch-deps && ./result nix/package/deps.json
-#
-# (the fetch-deps script restores the solution and writes every NuGet package with its hash).
+# ./deps.json, the NuGet lock buildDotnetModule needs, is written by scripts/update-nix-deps.sh
+# (a real restore, no Nix needed; where nixpkgs can be fetched, nixpkgs' own
+# `nix build .?dir=nix/package#default.fetch-deps && ./result nix/package/deps.json` does the
+# same). Tests check it against the CLI's restore and evaluate this flake against a stand-in
+# nixpkgs; it has not been built with the real nixpkgs.
 {
   description = "procurator: one C# script describes a multi-project workspace; get a master flake.nix from it";
 

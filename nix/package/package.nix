@@ -1,6 +1,6 @@
 # The procurator command, built from source with nixpkgs' .NET builder. `src` is the
-# repository root (see flake.nix). Untested here: it needs ./deps.json (see flake.nix for
-# the command that writes it).
+# repository root (see flake.nix). ./deps.json comes from scripts/update-nix-deps.sh, which
+# reads projectFile and dotnetFlags from this file: keep each on one line.
 { lib, buildDotnetModule, dotnetCorePackages, src }:
 
 buildDotnetModule {
