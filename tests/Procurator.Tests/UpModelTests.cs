@@ -1,3 +1,4 @@
+using Procurator.Supervisor.Control;
 using Procurator.Tests.Support;
 
 namespace Procurator.Tests;
@@ -9,14 +10,20 @@ public sealed class UpModelTests
     public async Task Up_runs_the_workspace_of_the_model_file_in_its_folder()
     {
         using var dir = new TempDirectory("from-model");
+        using var state = new TempDirectory("state");
         dir.Write("procurator.csx", """Project("p", ".").Task("mark", "echo started-from-model > marker.txt");""");
         Assert.Equal(0, (await CliRun.InAsync(dir.Path, "run")).ExitCode);
         File.Delete(dir.Combine("procurator.csx"));
 
-        var up = await CliRun.InAsync(dir.Path, "up", "--model", "./procurator.json", "--no-color");
+        // From another folder: the model file's folder is the workspace, and keys its state.
+        var environment = new Dictionary<string, string> { [StatePaths.Variable] = "", ["XDG_STATE_HOME"] = state.Path };
+        var up = await ProcessRun.InAsync(Path.GetDirectoryName(dir.Path)!, environment, "up", "--model", "from-model/procurator.json", "--no-color");
 
         Assert.True(up.ExitCode == 0, up.Stderr + up.Stdout);
         Assert.Equal("started-from-model\n", File.ReadAllText(dir.Combine("marker.txt")));
+        var key = Path.GetFileNameWithoutExtension(ControlPaths.For(dir.Path).Socket);
+        Assert.True(File.Exists(state.Combine("procurator", $"from-model-{key}", "logs", "p.log")), up.Stderr);
+        Assert.Equal(["flake.nix", "marker.txt", "procurator.json"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -40,9 +40,10 @@ public sealed record ControlResponse
 
 /// <summary>The answer to <c>status</c>, also what <c>procurator status --json</c> prints.</summary>
 /// <param name="Workspace">The workspace directory.</param>
+/// <param name="State">The manager's state directory (service data, <c>logs/</c>, <c>manager.log</c>; see <see cref="StatePaths"/>).</param>
 /// <param name="Manager">The manager process.</param>
 /// <param name="Units">Every unit, dependencies first.</param>
-public sealed record StatusReport(string Workspace, ManagerReport Manager, IReadOnlyList<UnitReport> Units);
+public sealed record StatusReport(string Workspace, string State, ManagerReport Manager, IReadOnlyList<UnitReport> Units);
 
 /// <summary>The manager process: its PID and when it started.</summary>
 public sealed record ManagerReport(int Pid, DateTimeOffset StartedAt);

@@ -23,13 +23,20 @@ public sealed record ControlPaths(string Workspace, string Directory, string Soc
     /// <summary>The paths for <paramref name="workspaceDirectory"/> given the runtime directory and user id.</summary>
     public static ControlPaths For(string workspaceDirectory, string? xdgRuntimeDirectory, uint userId)
     {
-        var workspace = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceDirectory));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(workspace)))[..16];
+        var workspace = Normalize(workspaceDirectory);
+        var hash = Key(workspace);
         var directory = string.IsNullOrEmpty(xdgRuntimeDirectory) || !Path.IsPathRooted(xdgRuntimeDirectory)
             ? $"/tmp/procurator-{userId}"
             : Path.Combine(xdgRuntimeDirectory, "procurator");
         return new ControlPaths(workspace, directory, Path.Combine(directory, $"{hash}.sock"), Path.Combine(directory, $"{hash}.lock"));
     }
+
+    /// <summary>The workspace directory as it is keyed: full, without a trailing separator.</summary>
+    internal static string Normalize(string workspaceDirectory) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceDirectory));
+
+    /// <summary>The workspace key: the first 16 hex digits of the SHA-256 of the normalized path (also names its state directory).</summary>
+    internal static string Key(string normalizedWorkspace) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedWorkspace)))[..16];
 
     /// <summary>Creates the runtime directory (mode 0700) when it is missing.</summary>
     public void EnsureDirectory()

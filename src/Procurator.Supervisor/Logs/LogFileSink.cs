@@ -1,7 +1,7 @@
 namespace Procurator.Supervisor.Logs;
 
 /// <summary>
-/// Writes each unit's lines to <c>DIRECTORY/UNIT.log</c> (the CLI uses <c>.procurator/logs</c>),
+/// Writes each unit's lines to <c>DIRECTORY/UNIT.log</c> (the CLI uses the <c>logs</c> folder of the workspace's <see cref="Control.StatePaths"/>),
 /// one line each: <c>2025-01-31T12:00:00.123Z out text</c> (the UTC time the line was read,
 /// then <c>out</c>, <c>err</c> or <c>mgr</c>). A file that would pass
 /// <see cref="MaxBytes"/> is rotated first, between two lines: <c>UNIT.log</c> becomes

@@ -30,7 +30,7 @@ public static class DirectoryPreparer
                 else if (directory.Owner is { } user && Run("setpriv", "--reuid", user, "--regid", user, "--init-groups", "test", "-w", directory.Path) is not null)
                 {
                     errors.Add($"user '{user}' cannot reach {directory.Path}: a parent directory is closed to it " +
-                        $"(the service runs as '{user}' because procurator runs as root); move the workspace under a directory others may enter, or run procurator as a normal user");
+                        $"(the service runs as '{user}' because procurator runs as root); set {Control.StatePaths.Variable} to a directory others may enter, or run procurator as a normal user");
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Procurator.Model;
+using Procurator.Supervisor.Control;
 using Procurator.Supervisor.Planning.Presets;
 using Procurator.Supervisor.Specs;
 
@@ -17,6 +18,7 @@ public sealed class UnitPlanner
 
     private readonly WorkspaceModel _model;
     private readonly string _workspaceDirectory;
+    private readonly StatePaths _state;
     private readonly BinaryLocator _binaries;
     private readonly bool _runningAsRoot;
     private readonly List<string> _errors = [];
@@ -24,20 +26,24 @@ public sealed class UnitPlanner
     private readonly List<PreparedDirectory> _directories = [];
     private readonly Dictionary<string, IReadOnlyList<string>> _unitsByName = new(StringComparer.Ordinal);
 
-    private UnitPlanner(WorkspaceModel model, string workspaceDirectory, BinaryLocator binaries, bool runningAsRoot)
+    private UnitPlanner(WorkspaceModel model, string workspaceDirectory, StatePaths state, BinaryLocator binaries, bool runningAsRoot)
     {
         _model = model;
         _workspaceDirectory = workspaceDirectory;
+        _state = state;
         _binaries = binaries;
         _runningAsRoot = runningAsRoot;
     }
 
-    /// <summary>Plans every unit of <paramref name="model"/>, whose script sits in <paramref name="workspaceDirectory"/>.</summary>
-    public static UnitPlan Plan(WorkspaceModel model, string workspaceDirectory) =>
-        Plan(model, workspaceDirectory, BinaryLocator.FromEnvironment(), IsRoot());
+    /// <summary>
+    /// Plans every unit of <paramref name="model"/>, whose script sits in <paramref name="workspaceDirectory"/>;
+    /// services keep their data under <paramref name="state"/>.
+    /// </summary>
+    public static UnitPlan Plan(WorkspaceModel model, string workspaceDirectory, StatePaths state) =>
+        Plan(model, workspaceDirectory, state, BinaryLocator.FromEnvironment(), IsRoot());
 
-    internal static UnitPlan Plan(WorkspaceModel model, string workspaceDirectory, BinaryLocator binaries, bool runningAsRoot) =>
-        new UnitPlanner(model, Path.GetFullPath(workspaceDirectory), binaries, runningAsRoot).Build();
+    internal static UnitPlan Plan(WorkspaceModel model, string workspaceDirectory, StatePaths state, BinaryLocator binaries, bool runningAsRoot) =>
+        new UnitPlanner(model, Path.GetFullPath(workspaceDirectory), state, binaries, runningAsRoot).Build();
 
     // Environment.UserName reads the effective user's passwd entry; uid 0 is always named root.
     private static bool IsRoot() => !OperatingSystem.IsWindows() && Environment.UserName == "root";
@@ -67,7 +73,7 @@ public sealed class UnitPlanner
     private UnitSpec? PlanService(ServiceModel service)
     {
         var port = service.Port;
-        var dataDirectory = Path.Combine(_workspaceDirectory, ".procurator", "data", service.Name);
+        var dataDirectory = _state.Data(service.Name);
         var env = WithPort(service.Env, port);
         CommandSpec command;
         Probe? readiness;

@@ -1,4 +1,5 @@
 using Procurator.Model;
+using Procurator.Supervisor.Control;
 using Procurator.Supervisor.Planning;
 using Procurator.Supervisor.Planning.Presets;
 using Procurator.Supervisor.Specs;
@@ -10,6 +11,9 @@ public sealed class UnitPlannerTests
 {
     private const string Root = "/ws";
 
+    // Service data lives in the state directory, never under the workspace (Root).
+    private static readonly StatePaths State = new("/state/ws-0123456789abcdef");
+
     // A machine with Debian's postgres 14 and 15, pg_isready and redis-server on PATH.
     private static readonly BinaryLocator Debian = new(
         "/usr/bin",
@@ -19,7 +23,7 @@ public sealed class UnitPlannerTests
     private static readonly BinaryLocator Empty = new("/nothing", _ => false, _ => []);
 
     private static UnitPlan Plan(WorkspaceModel model, BinaryLocator? binaries = null, bool root = false) =>
-        UnitPlanner.Plan(model, Root, binaries ?? Debian, root);
+        UnitPlanner.Plan(model, Root, State, binaries ?? Debian, root);
 
     [Fact]
     public void One_process_is_named_like_its_project_and_several_get_project_colon_process()
@@ -128,21 +132,21 @@ public sealed class UnitPlannerTests
 
         var db = Assert.Single(plan.Units);
         Assert.Equal("/usr/lib/postgresql/14/bin", db.Command.Arguments[3]);
-        Assert.Equal("/ws/.procurator/data/db", db.Command.Arguments[4]);
+        Assert.Equal("/state/ws-0123456789abcdef/data/db", db.Command.Arguments[4]);
         Assert.Equal("5544", db.Command.Arguments[5]);
-        Assert.Equal("/ws/.procurator/data/db", db.Command.Arguments[6]);
+        Assert.Equal("/state/ws-0123456789abcdef/data/db", db.Command.Arguments[6]);
         Assert.Equal("postgres", db.Command.RunAsUser);
         var probe = Assert.IsType<ExecProbe>(db.Readiness);
         Assert.Equal("/usr/bin/pg_isready", probe.Command.FileName);
-        Assert.Equal([new PreparedDirectory("db", "/ws/.procurator/data/db", "postgres")], plan.Directories);
-        Assert.Equal(["db: postgres from /usr/lib/postgresql/14/bin (version 14 as asked), data in /ws/.procurator/data/db"], plan.Notes);
+        Assert.Equal([new PreparedDirectory("db", "/state/ws-0123456789abcdef/data/db", "postgres")], plan.Directories);
+        Assert.Equal(["db: postgres from /usr/lib/postgresql/14/bin (version 14 as asked), data in /state/ws-0123456789abcdef/data/db"], plan.Notes);
     }
 
     [Fact]
     public void Postgres_socket_moves_to_a_short_folder_when_the_data_path_is_too_long_for_a_unix_socket()
     {
-        Assert.Equal("/ws/.procurator/data/db", PostgresPreset.SocketDirectory("/ws/.procurator/data/db", "5432"));
-        var deep = "/home/someone/" + new string('x', 80) + "/.procurator/data/db";
+        Assert.Equal("/state/ws-0123456789abcdef/data/db", PostgresPreset.SocketDirectory("/state/ws-0123456789abcdef/data/db", "5432"));
+        var deep = "/home/someone/" + new string('x', 80) + "/ws-0123456789abcdef/data/db";
         var moved = PostgresPreset.SocketDirectory(deep, "5432");
         Assert.Matches("^/tmp/procurator-pg-[0-9a-f]{16}$", moved);
         Assert.Equal(moved, PostgresPreset.SocketDirectory(deep, "5432"));
@@ -166,7 +170,7 @@ public sealed class UnitPlannerTests
 
         var cache = Assert.Single(plan.Units);
         Assert.Equal("/usr/bin/redis-server", cache.Command.FileName);
-        Assert.Equal(["--port", "6380", "--bind", "127.0.0.1", "--dir", "/ws/.procurator/data/cache", "--save", "", "--appendonly", "no", "--daemonize", "no"],
+        Assert.Equal(["--port", "6380", "--bind", "127.0.0.1", "--dir", "/state/ws-0123456789abcdef/data/cache", "--save", "", "--appendonly", "no", "--daemonize", "no"],
             cache.Command.Arguments);
         Assert.Equal(new TcpProbe("127.0.0.1", 6380), cache.Readiness);
     }

@@ -16,6 +16,7 @@ public sealed class ControlProtocolTests
 
     private static StatusReport Sample() => new(
         "/work/shop",
+        "/home/me/.local/state/procurator/shop-0123456789abcdef",
         new ManagerReport(100, At),
         [
             new UnitReport("postgres", "ready", "healthy", 123, At, 3725, 0, null, [5432], "ready: connected"),
@@ -54,7 +55,9 @@ public sealed class ControlProtocolTests
     {
         using var json = JsonDocument.Parse(ControlJson.Report(Sample()));
         var root = json.RootElement;
+        Assert.Equal(["workspace", "state", "manager", "units"], root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("/work/shop", root.GetProperty("workspace").GetString());
+        Assert.Equal("/home/me/.local/state/procurator/shop-0123456789abcdef", root.GetProperty("state").GetString());
         Assert.Equal(100, root.GetProperty("manager").GetProperty("pid").GetInt32());
         var web = root.GetProperty("units")[2];
         Assert.Equal(
@@ -81,6 +84,14 @@ public sealed class ControlProtocolTests
             "api       gave-up  -        -    -       10        1          8080,8081  exit 1 \"boom\"\n" +
             "web       skipped  -        -    -       0         signal 9   -          api gave up: exit 1 \"boom\"\n",
             StatusTable.Format(Sample()));
+    }
+
+    [Fact]
+    public void Status_text_ends_with_where_the_state_and_logs_are()
+    {
+        Assert.Equal(
+            "\nstate: /home/me/.local/state/procurator/shop-0123456789abcdef (logs in /home/me/.local/state/procurator/shop-0123456789abcdef/logs)\n",
+            StatusTable.StateLine(Sample()));
     }
 
     [Theory]

@@ -15,11 +15,15 @@ public sealed class DetachedManagerTests : IDisposable
 
     private readonly string _workspace = Directory.CreateTempSubdirectory("procurator-ctl-").FullName;
 
+    // Each test's own state directory (logs, manager.log), outside the workspace.
+    private readonly string _state = Directory.CreateTempSubdirectory("procurator-ctl-state-").FullName;
+
     public void Dispose()
     {
         // Never leave a manager behind, whatever the test did.
-        ProcessRun.InAsync(_workspace, null, "down").GetAwaiter().GetResult();
+        Cli("down").GetAwaiter().GetResult();
         Directory.Delete(_workspace, recursive: true);
+        Directory.Delete(_state, recursive: true);
     }
 
     [RequiresToolFact("setsid", "sh")]
@@ -29,10 +33,14 @@ public sealed class DetachedManagerTests : IDisposable
         var up = await Cli("up", "-d");
         Assert.True(up.ExitCode == 0, up.Stderr);
         Assert.Contains("procurator down", up.Stderr);
+        Assert.Contains($"procurator: state in {_state} (unit logs in {_state}/logs, manager output in {_state}/manager.log)\n", up.Stderr);
         Assert.True(File.Exists(Paths.Socket));
 
         var status = await WaitForStatesAsync(("ticker", "ready"), ("api", "ready"));
         Assert.Equal(_workspace, status.GetProperty("workspace").GetString());
+        Assert.Equal(_state, status.GetProperty("state").GetString());
+        var text = await Cli("status");
+        Assert.EndsWith($"\nstate: {_state} (logs in {_state}/logs)\n", text.Stdout);
         Assert.True(status.GetProperty("manager").GetProperty("pid").GetInt32() > 0);
         var api = UnitOf(status, "api");
         Assert.Equal("healthy", api.GetProperty("health").GetString());
@@ -72,6 +80,10 @@ public sealed class DetachedManagerTests : IDisposable
         Assert.Contains("everything stopped", down.Stderr);
         Assert.False(File.Exists(Paths.Socket));
         Assert.All(pids, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"pid {pid} still runs"));
+
+        // The state stayed out of the workspace.
+        Assert.Equal(["api.log", "manager.log", "ticker.log"], Directory.EnumerateFiles(_state, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["procurator.csx"], Directory.EnumerateFileSystemEntries(_workspace).Select(Path.GetFileName));
 
         var after = await Cli("status");
         Assert.Equal(1, after.ExitCode);
@@ -154,7 +166,9 @@ public sealed class DetachedManagerTests : IDisposable
 
     private void Write(string script) => File.WriteAllText(Path.Combine(_workspace, "procurator.csx"), script);
 
-    private Task<ProcessRun> Cli(params string[] args) => ProcessRun.InAsync(_workspace, null, args);
+    private Task<ProcessRun> Cli(params string[] args) => ProcessRun.InAsync(_workspace, StateEnvironment, args);
+
+    private Dictionary<string, string> StateEnvironment => new() { [StatePaths.Variable] = _state };
 
     private async Task<JsonElement> StatusAsync()
     {
@@ -200,6 +214,7 @@ public sealed class DetachedManagerTests : IDisposable
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _workspace, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(ProcessRun.CliAssembly);
+        start.Environment[StatePaths.Variable] = _state;
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -170,8 +170,20 @@ internal sealed class NixCli
         RunAsync(NixInstantiatePath, ["--eval", "--strict", "--json", "-E", nixExpr], cancellationToken);
 
     /// <summary>Runs <paramref name="executable"/> with <paramref name="args"/> (no shell).</summary>
+    public Task<NixResult> RunAsync(
+        string executable, IReadOnlyList<string> args, CancellationToken cancellationToken = default) =>
+        RunAsync(executable, args, Path.GetTempPath(), new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="executable"/> in <paramref name="workingDirectory"/> with more environment
+    /// variables (<c>nix run</c> of an app that looks at the current folder and PATH).
+    /// </summary>
     public async Task<NixResult> RunAsync(
-        string executable, IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+        string executable,
+        IReadOnlyList<string> args,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken = default)
     {
         var cacheHome = Directory.CreateTempSubdirectory("procurator-nix-cache-");
         try
@@ -184,7 +196,7 @@ internal sealed class NixCli
                 UseShellExecute = false,
                 StandardOutputEncoding = Utf8,
                 StandardErrorEncoding = Utf8,
-                WorkingDirectory = Path.GetTempPath(),
+                WorkingDirectory = workingDirectory,
             };
             foreach (var arg in args)
                 psi.ArgumentList.Add(arg);
@@ -194,6 +206,8 @@ internal sealed class NixCli
             psi.Environment["XDG_CACHE_HOME"] = cacheHome.FullName;
             psi.Environment["NO_COLOR"] = "1";
             psi.Environment["TERM"] = "dumb";
+            foreach (var (key, value) in environment)
+                psi.Environment[key] = value;
 
             var commandLine = FormatCommandLine(executable, args);
             using var process = new Process { StartInfo = psi };

@@ -28,7 +28,10 @@ internal sealed class RunningCli : IDisposable
 
     public string Stderr => Read(_stderr);
 
-    public static RunningCli Start(string directory, params string[] args)
+    public static RunningCli Start(string directory, params string[] args) => Start(directory, null, args);
+
+    /// <summary>Starts <c>procurator ARGS</c> in <paramref name="directory"/> with more environment variables.</summary>
+    public static RunningCli Start(string directory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -46,6 +49,11 @@ internal sealed class RunningCli : IDisposable
 
         start.Environment["PROCURATOR_CACHE_DIR"] = CliRun.TestCacheDirectory;
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var cli = new RunningCli(process);
         process.OutputDataReceived += (_, e) => cli.Append(cli._stdout, cli._stdoutClosed, e.Data);

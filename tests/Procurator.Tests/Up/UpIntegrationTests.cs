@@ -20,6 +20,7 @@ public sealed partial class UpIntegrationTests
         // Under /tmp (not a home folder): as root the preset runs postgres as the postgres user,
         // which must reach the data folder. A short folder name keeps postgres' socket path short.
         using var dir = new TempDirectory("ws");
+        using var state = new TempDirectory("state");
         var (pg, redis) = (FreePort(), FreePort());
         dir.Write("app/.keep", "");
         dir.Write("procurator.csx", $$"""
@@ -30,8 +31,9 @@ public sealed partial class UpIntegrationTests
                .Process("web", "redis-cli -p $REDIS_PORT ping; psql -h 127.0.0.1 -p $POSTGRES_PORT -U postgres -Atc 'select count(*) from t'; exec sleep 1000");
             """);
 
-        using var up = RunningCli.Start(dir.Path, "up", "--no-color");
+        using var up = RunningCli.Start(dir.Path, StateIn(state.Path), "up", "--no-color");
         await up.WaitUntilAsync(c => c.Stderr.Contains("procurator: all ready", StringComparison.Ordinal), Deadline, "all ready");
+        Assert.Contains($"procurator: starting app:migrate, app:web, postgres, redis; state in {state.Path}, logs in {state.Path}/logs\n", up.Stderr);
         await up.WaitUntilAsync(c => Said(c.Stdout, "app:web").Contains("0"), Deadline, "app:web printed the row count");
         var lines = Lines(up.Stdout);
 
@@ -43,13 +45,15 @@ public sealed partial class UpIntegrationTests
         Assert.Contains("CREATE TABLE", Said(up.Stdout, "app:migrate"));
         Assert.Equal(["PONG", "0"], Said(up.Stdout, "app:web"));
 
-        // Every unit has a log file with its lines (out) and the state changes (mgr).
-        var logs = dir.Combine(".procurator", "logs");
+        // Every unit has a log file with its lines (out) and the state changes (mgr), in the state directory.
+        var logs = state.Combine("logs");
         Assert.Contains(" out PONG", File.ReadAllLines(Path.Combine(logs, "app:web.log")).Select(l => l[l.IndexOf(' ', StringComparison.Ordinal)..]));
         Assert.Contains(" out 0", File.ReadAllLines(Path.Combine(logs, "app:web.log")).Select(l => l[l.IndexOf(' ', StringComparison.Ordinal)..]));
         Assert.Contains(" out CREATE TABLE", File.ReadAllLines(Path.Combine(logs, "app:migrate.log")).Select(l => l[l.IndexOf(' ', StringComparison.Ordinal)..]));
         Assert.Contains(File.ReadAllLines(Path.Combine(logs, "postgres.log")), l => l.Contains(" mgr Running -> Ready: ", StringComparison.Ordinal));
         Assert.Contains(File.ReadAllLines(Path.Combine(logs, "redis.log")), l => l.Contains(" mgr Running -> Ready: ", StringComparison.Ordinal));
+        Assert.True(File.Exists(state.Combine("data", "postgres", "PG_VERSION")));
+        Assert.Equal(["app/.keep", "procurator.csx"], WorkspaceFiles(dir));
 
         // Ctrl-C: everything stops, dependents first, and the exit code is 0.
         up.Interrupt();
@@ -71,39 +75,73 @@ public sealed partial class UpIntegrationTests
     public async Task Up_with_a_service_kind_without_preset_exits_1_and_starts_nothing()
     {
         using var dir = new TempDirectory("ws");
+        using var state = new TempDirectory("state");
         dir.Write("app/.keep", "");
         dir.Write("procurator.csx", """
             Service("q").Kind("rabbitmq");
             Project("app", "./app").DependsOn("q").Process("web", "exec sleep 1000");
             """);
 
-        using var up = RunningCli.Start(dir.Path, "up", "--no-color");
+        using var up = RunningCli.Start(dir.Path, StateIn(state.Combine("s")), "up", "--no-color");
         var exitCode = await up.WaitForExitAsync(Deadline);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("procurator: error: service 'q': kind 'rabbitmq' has no built-in preset (postgres and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")\n", up.Stderr);
         Assert.Contains("procurator: 1 error; nothing was started\n", up.Stderr);
         Assert.Equal("", up.Stdout);
-        Assert.False(Directory.Exists(dir.Combine(".procurator")));
+        Assert.False(Directory.Exists(state.Combine("s")));
+        Assert.Equal(["app/.keep", "procurator.csx"], WorkspaceFiles(dir));
     }
 
     [RequiresToolFact("setsid")]
     public async Task Up_with_an_unknown_name_exits_64_naming_it()
     {
         using var dir = new TempDirectory("ws");
+        using var state = new TempDirectory("state");
         dir.Write("app/.keep", "");
         dir.Write("procurator.csx", """
             Project("app", "./app").Process("web", "exec sleep 1000");
             """);
 
-        using var up = RunningCli.Start(dir.Path, "up", "--no-color", "nope");
+        using var up = RunningCli.Start(dir.Path, StateIn(state.Combine("s")), "up", "--no-color", "nope");
         var exitCode = await up.WaitForExitAsync(Deadline);
 
         Assert.Equal(64, exitCode);
         Assert.Contains("procurator: error: no project, service or unit named 'nope'; known: app\n", up.Stderr);
         Assert.Equal("", up.Stdout);
-        Assert.False(Directory.Exists(dir.Combine(".procurator")));
+        Assert.False(Directory.Exists(state.Combine("s")));
+        Assert.Equal(["app/.keep", "procurator.csx"], WorkspaceFiles(dir));
     }
+
+    [RequiresToolFact("setsid")]
+    public async Task Up_says_once_that_an_old_procurator_folder_is_no_longer_used_and_leaves_it()
+    {
+        using var dir = new TempDirectory("ws");
+        using var state = new TempDirectory("state");
+        dir.Write(".procurator/data/postgres/PG_VERSION", "15\n");
+        dir.Write(".procurator/logs/app.log", "");
+        dir.Write("procurator.csx", """
+            Project("app", ".").Task("hello", "echo hello");
+            """);
+
+        using var up = RunningCli.Start(dir.Path, StateIn(state.Path), "up", "--no-color");
+        var exitCode = await up.WaitForExitAsync(Deadline);
+
+        Assert.True(exitCode == 0, up.Stderr);
+        var warning = $"procurator: warning: .procurator/ is no longer used (state now lives in {state.Path}); you can delete it\n";
+        Assert.StartsWith(warning, up.Stderr);
+        Assert.Equal(2, up.Stderr.Split(warning).Length);
+        Assert.Contains("app | hello", up.Stdout);
+        Assert.True(File.Exists(state.Combine("logs", "app.log")));
+        Assert.Equal("15\n", File.ReadAllText(dir.Combine(".procurator", "data", "postgres", "PG_VERSION")));
+        Assert.Equal("", File.ReadAllText(dir.Combine(".procurator", "logs", "app.log")));
+    }
+
+    private static Dictionary<string, string> StateIn(string directory) => new() { ["PROCURATOR_STATE_DIR"] = directory };
+
+    /// <summary>Every file under the workspace, relative and sorted: state must never land there.</summary>
+    private static string[] WorkspaceFiles(TempDirectory dir) =>
+        [.. Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir.Path, f)).Order(StringComparer.Ordinal)];
 
     /// <summary>A port nothing listens on right now (the OS picks it).</summary>
     private static int FreePort()

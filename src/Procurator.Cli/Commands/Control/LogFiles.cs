@@ -5,7 +5,7 @@ using Procurator.Supervisor.Logs;
 namespace Procurator.Cli.Commands.Control;
 
 /// <summary>
-/// Reads the unit log files under <c>.procurator/logs</c> (<c>2025-01-31T12:00:00.123Z out text</c>),
+/// Reads the unit log files under the <c>logs</c> folder of the state directory (<c>2025-01-31T12:00:00.123Z out text</c>),
 /// without a manager: the last lines per unit merged by time, and new lines as they are appended.
 /// </summary>
 internal sealed class LogFiles

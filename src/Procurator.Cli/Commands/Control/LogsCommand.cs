@@ -18,12 +18,12 @@ internal static class LogsCommand
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines while the manager runs (Ctrl-C to stop)" };
         var lines = new Option<int?>("--lines", "-n") { Description = "Only the last N lines of each unit, merged by time (default: all; 10 with -f)" };
         var noColor = new Option<bool>("--no-color") { Description = "Plain unit prefixes without colour (also when NO_COLOR is set)" };
-        var command = new Command("logs", "Print the units' log files (.procurator/logs), merged by time; -f follows them") { names, follow, lines, noColor };
+        var command = new Command("logs", "Print the units' log files (in the workspace's state directory, see procurator status), merged by time; -f follows them") { names, follow, lines, noColor };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (script, selected) = ScriptArguments.Split(parse.GetValue(names)!);
             var paths = ControlTarget.Paths(cli, script);
-            var directory = Path.Combine(paths.Workspace, ".procurator", "logs");
+            var directory = StatePaths.For(paths.Workspace).Logs;
             var colour = ConsoleSink.ColourWanted(parse.GetValue(noColor), Console.IsOutputRedirected || !cli.IsConsole);
             var following = parse.GetValue(follow);
             if (!following)
@@ -55,7 +55,7 @@ internal static class LogsCommand
     /// <summary>Prints the last lines, then new ones as they arrive, until the manager is gone or Ctrl-C.</summary>
     public static async Task<int> FollowAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> selected, int last, bool colour, CancellationToken cancellationToken)
     {
-        var files = new LogFiles(Path.Combine(paths.Workspace, ".procurator", "logs"), selected);
+        var files = new LogFiles(StatePaths.For(paths.Workspace).Logs, selected);
         var sink = new ConsoleSink(cli.Out, files.Units(), colour);
         Print(sink, files.Tail(last));
         var checkedAt = DateTime.UtcNow;

@@ -9,7 +9,7 @@ internal static class StatusCommand
     public static Command Create(CliContext cli)
     {
         var script = ControlTarget.ScriptArgument();
-        var json = new Option<bool>("--json") { Description = "One JSON object: workspace, manager {pid, startedAt}, units [...] (schema in the README)" };
+        var json = new Option<bool>("--json") { Description = "One JSON object: workspace, state, manager {pid, startedAt}, units [...] (schema in the README)" };
         var command = new Command("status", "Show the units of the running manager: state, health, PID, uptime, restarts, last exit, ports, reason") { script, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -26,7 +26,7 @@ internal static class StatusCommand
                 return await ControlTarget.ReportAsync(cli, response with { Ok = false });
             }
 
-            await cli.Out.WriteAsync(parse.GetValue(json) ? ControlJson.Report(status) + "\n" : StatusTable.Format(status));
+            await cli.Out.WriteAsync(parse.GetValue(json) ? ControlJson.Report(status) + "\n" : StatusTable.Format(status) + StatusTable.StateLine(status));
             return ExitCodes.Ok;
         });
         return command;

@@ -27,6 +27,10 @@ internal static class StatusTable
         return text.ToString();
     }
 
+    /// <summary>Where the running manager keeps its state, after the table: <c>state: DIR (logs in DIR/logs)</c>.</summary>
+    public static string StateLine(StatusReport status) =>
+        $"\nstate: {status.State} (logs in {new StatePaths(status.State).Logs})\n";
+
     /// <summary>One unit's cells, in the order of <see cref="Headers"/>.</summary>
     public static IReadOnlyList<string> Cells(UnitReport u) =>
         [

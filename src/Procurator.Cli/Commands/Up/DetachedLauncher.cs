@@ -8,7 +8,7 @@ namespace Procurator.Cli.Commands.Up;
 /// <summary>
 /// <c>procurator up -d</c>: re-runs this program as <c>up --foreground-daemon …</c> in a new session
 /// (util-linux <c>setsid</c>), stdin from <c>/dev/null</c>, stdout and stderr appended to
-/// <c>.procurator/manager.log</c>, and returns once the manager's control socket answers.
+/// <c>manager.log</c> in the workspace's state directory (<see cref="StatePaths"/>), and returns once the manager's control socket answers.
 /// </summary>
 internal static class DetachedLauncher
 {
@@ -20,9 +20,9 @@ internal static class DetachedLauncher
     public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, bool wait, CancellationToken cancellationToken)
     {
         // Start the manager in its own session, detached from this terminal.
-        var state = Path.Combine(paths.Workspace, ".procurator");
-        Directory.CreateDirectory(state);
-        var log = Path.Combine(state, "manager.log");
+        var state = StatePaths.For(paths.Workspace);
+        Directory.CreateDirectory(state.Directory);
+        var log = state.ManagerLog;
         var logStart = File.Exists(log) ? new FileInfo(log).Length : 0;
         var (file, arguments) = SessionLauncher.Locate().Wrap(["/bin/sh", "-c", Redirect, .. Self(), .. upArguments, DaemonOption]);
         var start = new ProcessStartInfo(file) { WorkingDirectory = cli.CurrentDirectory, UseShellExecute = false };
@@ -38,7 +38,7 @@ internal static class DetachedLauncher
         var client = await AwaitManagerAsync(paths, manager, cancellationToken);
         if (client is null)
         {
-            await cli.Error.WriteLineAsync($"procurator: error: the manager exited before it was ready; its output ({Path.GetRelativePath(cli.CurrentDirectory, log)}):");
+            await cli.Error.WriteLineAsync($"procurator: error: the manager exited before it was ready; its output ({log}):");
             await cli.Error.WriteAsync(ReadFrom(log, logStart));
             return ExitCodes.Invalid;
         }
@@ -46,7 +46,8 @@ internal static class DetachedLauncher
         await using (client)
         {
             await cli.Error.WriteLineAsync($"procurator: manager running in the background (pid {manager.Id}) for {paths.Workspace}");
-            await cli.Error.WriteLineAsync($"procurator: logs: procurator logs -f (files in {Path.GetRelativePath(cli.CurrentDirectory, Path.Combine(state, "logs"))}, manager output in {Path.GetRelativePath(cli.CurrentDirectory, log)}); status: procurator status; stop: procurator down");
+            await cli.Error.WriteLineAsync($"procurator: state in {state.Directory} (unit logs in {state.Logs}, manager output in {log})");
+            await cli.Error.WriteLineAsync("procurator: logs: procurator logs -f; status: procurator status; stop: procurator down");
         }
 
         return wait ? await WaitAsync(cli, paths, cancellationToken) : ExitCodes.Ok;

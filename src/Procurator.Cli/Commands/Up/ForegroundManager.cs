@@ -25,10 +25,11 @@ internal static class ForegroundManager
     /// <param name="cli">Where to write.</param>
     /// <param name="plan">Every unit of the workspace.</param>
     /// <param name="selected">The units to start (with their dependencies).</param>
-    /// <param name="workspaceDirectory">The workspace folder: logs, the control socket's name.</param>
+    /// <param name="workspaceDirectory">The workspace folder: the control socket's name.</param>
+    /// <param name="state">Where the unit logs go (the plan already put service data there).</param>
     /// <param name="colour">Coloured console prefixes.</param>
     /// <param name="detached">Run as the detached manager (<c>up -d</c>): keep running when every unit has finished.</param>
-    public static async Task<int> RunAsync(CliContext cli, UnitPlan plan, IReadOnlyList<string> selected, string workspaceDirectory, bool colour, bool detached = false)
+    public static async Task<int> RunAsync(CliContext cli, UnitPlan plan, IReadOnlyList<string> selected, string workspaceDirectory, StatePaths state, bool colour, bool detached = false)
     {
         var wanted = Closure(plan, selected);
         foreach (var note in plan.Notes.Where(n => wanted.Contains(n.Split(':')[0])))
@@ -57,11 +58,10 @@ internal static class ForegroundManager
             return ExitCodes.Invalid;
         }
 
-        var logDirectory = Path.Combine(workspaceDirectory, ".procurator", "logs");
         await using var guardian = Guardian.Start();
         var runner = new PosixProcessRunner(guardian);
         using var probes = new ProbeRunner(runner);
-        using var files = new LogFileSink(logDirectory);
+        using var files = new LogFileSink(state.Logs);
         // On a terminal, the logs scroll above a live status table; otherwise plain prefixed lines.
         await using var view = UpView.Create(cli, plan.Units.Select(u => u.Name), colour, detached);
         cli = cli with { Error = view.Notices };
@@ -69,7 +69,7 @@ internal static class ForegroundManager
         await using var orchestrator = new Orchestrator(plan.Units, new PortCheckingRunner(runner, plan.Units), probes, sink, TimeProvider.System);
 
         var stopRequested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var host = new ManagerHost(orchestrator, plan, paths.Workspace, stopRequested);
+        var host = new ManagerHost(orchestrator, plan, paths.Workspace, state, stopRequested);
         await using var control = ControlServer.Start(paths.Socket, host.HandleAsync);
         var signals = 0;
         void OnSignal(PosixSignalContext context)
@@ -92,7 +92,7 @@ internal static class ForegroundManager
 
         view.Start(() => host.Status().Units);
         var events = WatchEventsAsync(cli, orchestrator, host, view, detached ? null : wanted, stopRequested);
-        await cli.Error.WriteLineAsync($"procurator: starting {string.Join(", ", wanted.Order(StringComparer.Ordinal))}; logs in {Path.GetRelativePath(cli.CurrentDirectory, logDirectory)}");
+        await cli.Error.WriteLineAsync($"procurator: starting {string.Join(", ", wanted.Order(StringComparer.Ordinal))}; state in {state.Directory}, logs in {state.Logs}");
         var started = System.Diagnostics.Stopwatch.StartNew();
         await orchestrator.StartAsync(selected);
         var readiness = ReportReadinessAsync(cli, orchestrator, started);

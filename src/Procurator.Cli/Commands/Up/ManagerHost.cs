@@ -15,17 +15,19 @@ internal sealed class ManagerHost
     private readonly Orchestrator _orchestrator;
     private readonly UnitPlan _plan;
     private readonly string _workspace;
+    private readonly StatePaths _state;
     private readonly TaskCompletionSource<string> _stopRequested;
     private readonly ManagerReport _manager = new(Environment.ProcessId, DateTimeOffset.UtcNow);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Channel<OrchestratorEvent>> _subscribers = [];
     private readonly Lock _gate = new();
 
-    public ManagerHost(Orchestrator orchestrator, UnitPlan plan, string workspace, TaskCompletionSource<string> stopRequested)
+    public ManagerHost(Orchestrator orchestrator, UnitPlan plan, string workspace, StatePaths state, TaskCompletionSource<string> stopRequested)
     {
         _orchestrator = orchestrator;
         _plan = plan;
         _workspace = workspace;
+        _state = state;
         _stopRequested = stopRequested;
     }
 
@@ -74,7 +76,7 @@ internal sealed class ManagerHost
                 live && s.StartedAt is { } started ? (long)(now - started).TotalSeconds : null,
                 s.Restarts, s.LastExit is { } exit ? new ExitReport(exit.ExitCode, exit.Signal) : null, spec.Ports, s.Reason);
         }).ToList();
-        return new StatusReport(_workspace, _manager, units);
+        return new StatusReport(_workspace, _state.Directory, _manager, units);
     }
 
     public async Task HandleAsync(ControlRequest request, Func<ControlResponse, Task> send, CancellationToken cancellationToken)

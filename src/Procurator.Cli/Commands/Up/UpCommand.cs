@@ -50,6 +50,11 @@ internal static class UpCommand
                     return await AttachAsync(cli, running, paths, selected, parse.GetValue(wait), parse.GetValue(detach), parse.GetValue(noColor), cancellationToken);
                 }
 
+                if (LegacyState.Warning(cli, paths.Workspace, StatePaths.For(paths.Workspace)) is { } warning)
+                {
+                    await cli.Error.WriteLineAsync(warning);
+                }
+
                 if (parse.GetValue(detach) || parse.GetValue(wait))
                 {
                     var forwarded = parse.Tokens.Select(t => t.Value).Where(t => t is not ("-d" or "--detach" or "--wait")).SkipWhile(t => t == "up").ToList();
@@ -67,7 +72,8 @@ internal static class UpCommand
                 return exitCode;
             }
 
-            var plan = UnitPlanner.Plan(workspace, directory);
+            var state = StatePaths.For(directory);
+            var plan = UnitPlanner.Plan(workspace, directory, state);
             if (plan.Errors.Count > 0)
             {
                 foreach (var error in plan.Errors)
@@ -88,7 +94,7 @@ internal static class UpCommand
             }
 
             var colour = !parse.GetValue(noColor) && Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && !Console.IsOutputRedirected;
-            return await ForegroundManager.RunAsync(cli, plan, units, directory, colour && !parse.GetValue(daemon), parse.GetValue(daemon));
+            return await ForegroundManager.RunAsync(cli, plan, units, directory, state, colour && !parse.GetValue(daemon), parse.GetValue(daemon));
         });
         return command;
     }
@@ -121,7 +127,7 @@ internal static class UpCommand
         var response = await client.RequestAsync(new ControlRequest("status"), cancellationToken: cancellationToken);
         if (response.Status is { } status)
         {
-            await cli.Out.WriteAsync(StatusTable.Format(status));
+            await cli.Out.WriteAsync(StatusTable.Format(status) + StatusTable.StateLine(status));
         }
 
         if (detach)
