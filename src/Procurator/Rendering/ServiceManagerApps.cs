@@ -6,7 +6,7 @@ namespace Procurator.Rendering;
 
 /// <summary>
 /// <c>nix run .#up</c> (and <c>down</c>, <c>status</c>, <c>logs</c>): the service manager, run in the
-/// caller's folder (where <c>.procurator/</c> lives) on the workspace's <c>procurator.json</c>, with
+/// caller's folder (the workspace, beside <c>procurator.json</c>), with
 /// the services' packages from nixpkgs first on PATH. <c>procurator</c> comes from the flake input
 /// <c>procurator</c> (<c>packages.&lt;system&gt;.default</c>, <c>bin/procurator</c>) when the script names
 /// one with <c>Workspace.ProcuratorFlake(...)</c>, else from PATH.
