@@ -8,10 +8,11 @@
 # comparison), generates the synthetic workspace, then times each case with hyperfine (or a
 # bash loop without it) and reports median, min and max wall time, the ratio to the
 # `--version` floor, and the median peak RSS and CPU time (GNU time). Checks that the big
-# workspace's output is byte-identical across runs. See benchmarks/README.md for the cases.
+# workspace's output is byte-identical across runs, and whole: flake.nix parses as Nix and
+# procurator.json lists every project. See benchmarks/README.md for the cases.
 #
-# Exit status: 0 when every case ran and the output was identical (targets missed are
-# reported, not failed); 1 otherwise; 64 on a usage error.
+# Exit status: 0 when every case ran and the output was identical and whole (targets missed
+# are reported, not failed); 1 otherwise; 64 on a usage error.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +26,7 @@ OUT="$ROOT/benchmarks/results/latest.md"
 KEEP=0
 NO_HYPERFINE=0
 
-usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64; }
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS="${2:?}"; shift 2 ;;
@@ -196,6 +197,27 @@ if PROCURATOR_CACHE_DIR="$WORK/cache-identical" "$R2R" run "$SYNTHETIC" >/dev/nu
 else
   FAILED=1
 fi
+# --- ... and whole: identical runs say nothing when every run cuts the output the same way
+# (Scriban's 1 MiB limit once did). The flake must parse as Nix (nix-instantiate --parse, else
+# `run --check`, whose render parses it with Procurator's own checker and compares it with the
+# file), and procurator.json must list every generated project.
+VALID="no"
+if [[ -n "$(command -v nix-instantiate || true)" ]]; then
+  PARSER="nix-instantiate --parse"
+  nix-instantiate --parse "$out_dir/flake.nix" >/dev/null 2>"$WORK/parse.log" && FLAKE_PARSES=1 || FLAKE_PARSES=0
+else
+  PARSER="procurator run --check (nix-instantiate not found)"
+  PROCURATOR_CACHE_DIR="$WORK/cache-identical" "$R2R" run --check "$SYNTHETIC" >/dev/null 2>"$WORK/parse.log" && FLAKE_PARSES=1 || FLAKE_PARSES=0
+fi
+# Projects are the objects at four spaces of indentation inside the two-space "projects" array.
+JSON_PROJECTS=$(awk '/^  "projects": \[/ { p = 1; next } p && /^  \]/ { p = 0 } p && /^    \{$/ { n++ } END { print n + 0 }' "$out_dir/procurator.json" 2>/dev/null || echo 0)
+if [[ $FLAKE_PARSES -eq 1 && $JSON_PROJECTS -eq $PROJECTS ]]; then
+  VALID="yes"
+else
+  [[ $FLAKE_PARSES -eq 1 ]] || { log "flake.nix does not parse ($PARSER):"; head -5 "$WORK/parse.log" >&2; }
+  [[ $JSON_PROJECTS -eq $PROJECTS ]] || log "procurator.json lists $JSON_PROJECTS projects, not $PROJECTS"
+  FAILED=1
+fi
 FLAKE_BYTES=$(wc -c <"$out_dir/flake.nix" 2>/dev/null || echo 0)
 JSON_BYTES=$(wc -c <"$out_dir/procurator.json" 2>/dev/null || echo 0)
 # The example's output should also match the committed files (informational).
@@ -247,6 +269,7 @@ ratio_ex=$(awk -v a="$warm_ex" -v b="$FLOOR" 'BEGIN { if (a != "" && b != "") pr
   echo
   echo "$PROJECTS-project workspace output byte-identical across runs: $IDENTICAL (flake.nix $FLAKE_BYTES bytes, procurator.json $JSON_BYTES bytes)."
   echo "Example output equals the committed examples/microservices files: $EXAMPLE_MATCHES."
+  echo "$PROJECTS-project output valid: $VALID (flake.nix parses with $PARSER; procurator.json lists $JSON_PROJECTS of $PROJECTS projects)."
   if [[ ${#STEPS[@]} -gt 0 ]]; then
     echo
     echo "Steps of one \`procurator run -v\` (in-process timings):"
@@ -260,6 +283,7 @@ ratio_ex=$(awk -v a="$warm_ex" -v b="$FLOOR" 'BEGIN { if (a != "" && b != "") pr
   target "warm run of the $PROJECTS-project workspace under 1.5 s" "${warm_big:-n/a} s" "$(lt "$warm_big" 1.5 && echo 1 || echo 0)"
   target "its peak RSS under 300 MB" "${rss_big:-n/a} MB" "$(lt "$rss_big" 300 && echo 1 || echo 0)"
   target "its output byte-identical across runs" "$IDENTICAL" "$([[ $IDENTICAL == yes ]] && echo 1 || echo 0)"
+  target "its output whole: flake.nix parses, procurator.json lists every project" "$VALID" "$([[ $VALID == yes ]] && echo 1 || echo 0)"
 } | tee "$OUT"
 if [[ -n "$HYPERFINE" ]]; then
   mkdir -p "$(dirname "$OUT")/json" && cp "$WORK"/json/*.json "$(dirname "$OUT")/json/"

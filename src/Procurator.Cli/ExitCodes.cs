@@ -14,6 +14,9 @@ internal static class ExitCodes
     /// <summary>The command line was wrong (as sysexits' EX_USAGE).</summary>
     public const int Usage = 64;
 
-    /// <summary>A template given with <c>--templates</c> is broken (as sysexits' EX_SOFTWARE).</summary>
+    /// <summary>
+    /// A template given with <c>--templates</c> is broken, or a generated file does not parse
+    /// (a bug; nothing is written) (as sysexits' EX_SOFTWARE).
+    /// </summary>
     public const int TemplateError = 70;
 }

@@ -216,12 +216,30 @@ public sealed class CliTests
         // dearly); a user's template gets them all.
         using var dir = new TempDirectory();
         dir.Write("procurator.csx", Valid);
-        dir.Write("tpl/flake.nix.scriban", "# {{ \"custom\" | string.upcase }} {{ array.size shells }}\n");
+        dir.Write("tpl/flake.nix.scriban", "# {{ \"custom\" | string.upcase }} {{ array.size shells }}\n{ }\n");
 
         var run = await CliRun.InAsync(dir.Path, "run", "--templates", "tpl");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("# CUSTOM 2\n", File.ReadAllText(dir.Combine("flake.nix")));
+        Assert.Equal("# CUSTOM 2\n{ }\n", File.ReadAllText(dir.Combine("flake.nix")));
+    }
+
+    [Fact]
+    public async Task A_generated_flake_that_does_not_parse_exits_70_and_writes_nothing()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("procurator.csx", Valid);
+        dir.Write("flake.nix", "# the old one\n{ }\n");
+        dir.Write("tpl/flake.nix.scriban", "{\n  description = {{ description }};\n  outputs = _: {\n");
+
+        var run = await CliRun.InAsync(dir.Path, "run", "--templates", "tpl");
+
+        Assert.Equal(70, run.ExitCode);
+        Assert.Equal(
+            "procurator: error: generated flake.nix does not parse as Nix at line 4, column 1: unexpected end of file, expecting '}'; nothing was written\n",
+            run.Stderr);
+        Assert.Equal("# the old one\n{ }\n", File.ReadAllText(dir.Combine("flake.nix")));
+        Assert.False(File.Exists(dir.Combine("procurator.json")));
     }
 
     [Fact]

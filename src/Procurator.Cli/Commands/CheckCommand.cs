@@ -50,7 +50,17 @@ internal static class CheckCommand
 
         // 3. Drift of flake.nix and procurator.json.
         var directory = workspace.Layout.OutputDirectory;
-        var files = FlakeRenderer.Render(workspace.Model, Path.GetFileName(workspace.Layout.ScriptPath), new TemplateSource(null));
+        GeneratedFiles files;
+        try
+        {
+            files = FlakeRenderer.Render(workspace.Model, Path.GetFileName(workspace.Layout.ScriptPath), new TemplateSource(null));
+        }
+        catch (RenderingException exception)
+        {
+            await cli.Error.WriteLineAsync($"procurator: error: {exception.Message}");
+            return await output.FinishAsync(ExitCodes.TemplateError);
+        }
+
         await output.DiagnosticsAsync(OutputWriter.Drifted(directory, files).Select(name => Diagnostic.Error(ErrorCodes.GeneratedFilesDrifted,
             $"{name} is out of date; run `procurator run {request.Script}` to regenerate it", new SourceLocation(Path.Combine(directory, name), 1, 1))));
 

@@ -38,7 +38,17 @@ internal static class CiCommand
             // Paths in the workflow are relative to the repository root, where CI checks out.
             var root = RepositoryRoot(workspace.Layout.ScriptDirectory) ?? cli.CurrentDirectory;
             string FromRoot(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
-            var yaml = GithubWorkflow.Render(workspace.Model, FromRoot(workspace.Layout.ScriptPath), FromRoot(workspace.Layout.OutputDirectory), new TemplateSource(null));
+            string yaml;
+            try
+            {
+                yaml = GithubWorkflow.Render(workspace.Model, FromRoot(workspace.Layout.ScriptPath), FromRoot(workspace.Layout.OutputDirectory), new TemplateSource(null));
+            }
+            catch (RenderingException exception)
+            {
+                await cli.Error.WriteLineAsync($"procurator: error: {exception.Message}; nothing was written");
+                return ExitCodes.TemplateError;
+            }
+
             var target = parse.GetValue(output);
             if (target == "-")
             {

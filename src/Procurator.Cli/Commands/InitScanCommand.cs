@@ -41,7 +41,17 @@ internal static class InitScanCommand
         }
 
         // 2. Render; identical files are fine, other content is only replaced with --force.
-        var files = StarterFiles.For(scan, new TemplateSource(null));
+        IReadOnlyList<(string Name, string Content)> files;
+        try
+        {
+            files = StarterFiles.For(scan, new TemplateSource(null));
+        }
+        catch (RenderingException exception)
+        {
+            await cli.Error.WriteLineAsync($"procurator: error: {exception.Message}; nothing was written");
+            return ExitCodes.TemplateError;
+        }
+
         var changed = files.Where(f => !OutputWriter.IsOnDisk(Path.Combine(folder, f.Name), f.Content)).ToArray();
         var conflicts = changed.Where(f => File.Exists(Path.Combine(folder, f.Name))).ToArray();
         if (conflicts.Length > 0 && !force)

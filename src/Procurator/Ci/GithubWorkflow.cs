@@ -34,7 +34,7 @@ internal static class GithubWorkflow
             ["skipped"] = model.Services.Where(s => ServiceContainers.For(s) is null).Select(s => s.Name).ToArray(),
         };
 
-        return templates.Render("github-workflow.yml.scriban", view);
+        return GeneratedFileCheck.Yaml("GitHub workflow", templates.Render("github-workflow.yml.scriban", view));
     }
 
     /// <summary>

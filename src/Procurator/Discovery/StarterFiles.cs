@@ -18,7 +18,7 @@ internal static class StarterFiles
 
     public static IReadOnlyList<(string Name, string Content)> For(ScanResult scan, TemplateSource templates) =>
         scan.Projects.Count == 0 ? []
-        : scan.IsSingleProject ? [(FlakeName, ProjectFlake(scan, templates))]
+        : scan.IsSingleProject ? [(FlakeName, GeneratedFileCheck.Nix(FlakeName, ProjectFlake(scan, templates)))]
         : [(ScriptName, Script(scan, templates))];
 
     public static string Script(ScanResult scan, TemplateSource templates)

@@ -9,12 +9,17 @@ internal sealed record GeneratedFiles(string FlakeNix, string ProcuratorJson)
         [("flake.nix", FlakeNix), ("procurator.json", ProcuratorJson)];
 }
 
-/// <summary>Renders the master flake through its Scriban template, and the model JSON beside it.</summary>
+/// <summary>
+/// Renders the master flake through its Scriban template, and the model JSON beside it; both
+/// are parsed before they are returned, so <c>run</c> and <c>check</c> never see a broken file.
+/// </summary>
 internal static class FlakeRenderer
 {
     public static GeneratedFiles Render(WorkspaceModel model, string scriptName, TemplateSource templates)
     {
         var flake = templates.Render("flake.nix.scriban", FlakeViewModel.Create(model, scriptName));
-        return new GeneratedFiles(flake, ModelJson.Serialize(model));
+        return new GeneratedFiles(
+            GeneratedFileCheck.Nix("flake.nix", flake),
+            GeneratedFileCheck.Json("procurator.json", ModelJson.Serialize(model)));
     }
 }

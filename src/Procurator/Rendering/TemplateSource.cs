@@ -23,7 +23,18 @@ internal sealed class TemplateSource(string? overrideDirectory)
         {
             StrictVariables = true,
             NewLine = "\n",
-            LoopLimit = int.MaxValue, // a big workspace has thousands of shells, exports and apps
+            // Scriban's defaults cut any text past 1 MiB (one value, and the whole output) and
+            // append "...", silently: a flake of about 1,000 projects came out cut. Output has
+            // no size limit here, and should a limit ever be set, it throws instead of cutting.
+            LimitToString = 0,
+            OutputLimit = 0,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            // A big workspace has tens of thousands of shells, exports and apps: no loop limit.
+            LoopLimit = 0,
+            // The embedded templates define no functions; a --templates template that recurses
+            // without end gets a clear error at this depth rather than a stack overflow.
+            RecursiveLimit = 100,
         };
         context.PushGlobal(view);
         try
