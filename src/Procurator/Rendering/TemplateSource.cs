@@ -24,6 +24,7 @@ internal sealed class TemplateSource(string? overrideDirectory)
             StrictVariables = true,
             NewLine = "\n",
             LoopLimit = int.MaxValue, // a big workspace has thousands of shells, exports and apps
+            LimitToString = 0, // the default (1 MiB) silently cut big flakes, and the embedded graph page, with "..."
         };
         context.PushGlobal(view);
         try
