@@ -40,6 +40,26 @@ public sealed class GraphGoldenTests
     }
 
     [Fact]
+    public async Task Runtime_edges_carry_the_condition_each_dependency_is_waited_for()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await GraphWorkspaces.RenderAsync(GraphWorkspaces.Conditions, "json"));
+
+        var runtime = json.RootElement.GetProperty("edges").EnumerateArray()
+            .Where(e => e.GetProperty("kind").GetString() == "runtime")
+            .Select(e => $"{e.GetProperty("source").GetString()} -> {e.GetProperty("target").GetString()}: {e.GetProperty("condition").GetString()}");
+
+        Assert.Equal(
+            [
+                "project:api -> project:migrate: completed",
+                "project:api -> service:cache: ready",
+                "project:api -> service:postgres: started",
+                "project:migrate -> service:postgres: ready",
+                "project:worker -> project:api: ready",
+            ],
+            runtime);
+    }
+
+    [Fact]
     public async Task Readme_shows_the_example_graph_as_printed()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
@@ -52,7 +72,7 @@ public sealed class GraphGoldenTests
     [Fact]
     public void Every_golden_case_is_a_workspace()
     {
-        Assert.Equal([GraphWorkspaces.HostileNames, GraphWorkspaces.Microservices], GraphWorkspaces.Cases);
+        Assert.Equal([GraphWorkspaces.Conditions, GraphWorkspaces.HostileNames, GraphWorkspaces.Microservices], GraphWorkspaces.Cases);
         Assert.All(GraphWorkspaces.Cases, name => Assert.True(File.Exists(Path.Combine(GraphWorkspaces.InputOf(name), "procurator.csx")), name));
     }
 }

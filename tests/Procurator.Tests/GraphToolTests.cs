@@ -10,7 +10,7 @@ public sealed class GraphToolTests : IDisposable
 {
     private readonly TempDirectory _dir = new("render");
 
-    public static TheoryData<string> Workspaces => new(GraphWorkspaces.Microservices, GraphWorkspaces.HostileNames);
+    public static TheoryData<string> Workspaces => new(GraphWorkspaces.Microservices, GraphWorkspaces.HostileNames, GraphWorkspaces.Conditions);
 
     [MermaidCliTheory]
     [MemberData(nameof(Workspaces))]

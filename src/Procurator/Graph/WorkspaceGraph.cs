@@ -116,7 +116,8 @@ internal sealed class WorkspaceGraph
             {
                 var kind = kinds[dependency];
                 var edgeKind = kind == NodeKinds.External ? EdgeKinds.CrossRepo : EdgeKinds.Runtime;
-                graph.AddEdge(new GraphEdge(self, GraphNode.IdOf(kind, dependency), edgeKind, Condition: "ready"));
+                var condition = project.DependencyConditions.TryGetValue(dependency, out var written) ? written : WaitFor.Ready;
+                graph.AddEdge(new GraphEdge(self, GraphNode.IdOf(kind, dependency), edgeKind, Condition: WaitForNames.Of(condition)));
             }
 
             foreach (var library in project.BuildDependsOn)

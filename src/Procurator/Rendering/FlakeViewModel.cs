@@ -30,30 +30,46 @@ internal static class FlakeViewModel
             ["apps"] = model.Projects.SelectMany(p => p.Processes.Select(process => App(p, process)))
                 .Concat(ServiceManagerApps.Commands.Select(c => ServiceManagerApps.App(c, model)))
                 .ToArray(),
-            ["visualize"] = VisualizeScript(WorkspaceGraph.From(model)).Select(NixWriter.String).ToArray(),
+            ["visualize"] = VisualizeScript(WorkspaceGraph.From(model), model).Select(NixWriter.String).ToArray(),
         };
     }
 
     /// <summary>
-    /// <c>nix run .#visualize -- --format mermaid|dot|json</c>: prints the dependency graph,
-    /// rendered now and embedded, so the app needs nothing but a shell.
+    /// <c>nix run .#visualize</c>: writes the html page of the dependency graph to a new
+    /// temporary file and opens it (<c>xdg-open</c>, <c>open</c> on macOS), or prints the
+    /// file's path when there is no opener; <c>-- --format html|mermaid|dot|json</c> prints the
+    /// graph instead. Every format is rendered now and embedded, so the app needs nothing but a
+    /// shell and <c>mktemp</c>.
     /// </summary>
-    internal static IEnumerable<string> VisualizeScript(WorkspaceGraph graph)
+    internal static IEnumerable<string> VisualizeScript(WorkspaceGraph graph, WorkspaceModel model)
     {
-        const string usage = "usage: nix run .#visualize -- [--format mermaid|dot|json]";
+        const string usage = "usage: nix run .#visualize -- [--format html|mermaid|dot|json] (without --format: opens the html page)";
         return
         [
             "set -eu",
-            "format=mermaid",
+            "format=",
+            "open=yes",
             "while [ $# -gt 0 ]; do",
             "  case \"$1\" in",
-            "    --format) format=\"${2:-}\"; shift 2 || shift ;;",
-            "    --format=*) format=\"${1#--format=}\"; shift ;;",
+            "    --format) format=\"${2:-}\"; open=; shift 2 || shift ;;",
+            "    --format=*) format=\"${1#--format=}\"; open=; shift ;;",
             $"    -h|--help) echo {ShellQuote.Single(usage)}; exit 0 ;;",
             $"    *) echo {ShellQuote.Single(usage)} >&2; exit 64 ;;",
             "  esac",
             "done",
+            // One copy of the page, for both the file and --format html.
+            $"page() {{ printf '%s' {ShellQuote.Single(HtmlWriter.Write(graph, model))}; }}",
+            "if [ -n \"$open\" ]; then",
+            "  file=\"$(mktemp -d \"${TMPDIR:-/tmp}/visualize.XXXXXX\")/graph.html\"",
+            "  page > \"$file\"",
+            // On Linux `open` is openvt, so it is only the opener on macOS.
+            "  case \"$(uname -s)\" in Darwin) opener=open ;; *) opener=xdg-open ;; esac",
+            "  if command -v \"$opener\" >/dev/null 2>&1; then echo \"visualize: opening $file\" >&2; exec \"$opener\" \"$file\"; fi",
+            "  printf '%s\\n' \"$file\"",
+            "  exit 0",
+            "fi",
             "case \"$format\" in",
+            "  html) page ;;",
             $"  mermaid) printf '%s' {ShellQuote.Single(MermaidWriter.Write(graph))} ;;",
             $"  dot) printf '%s' {ShellQuote.Single(DotWriter.Write(graph))} ;;",
             $"  json) printf '%s\\n' {ShellQuote.Single(GraphJson.Write(graph, indented: false).TrimEnd())} ;;",

@@ -84,7 +84,7 @@ internal static class ModelJson
             json.WriteStartObject("dependencyConditions");
             foreach (var (name, condition) in project.DependencyConditions)
             {
-                json.WriteString(name, condition.ToString().ToLowerInvariant());
+                json.WriteString(name, WaitForNames.Of(condition));
             }
 
             json.WriteEndObject();

@@ -5,7 +5,7 @@ using Procurator.Tests.Support;
 namespace Procurator.Tests.Compose;
 
 /// <summary>
-/// Golden JSON for every file of the shared compose corpus, loaded with an empty process
+/// Golden JSON for every file of the compose corpus (<c>ComposeCorpus/</c>), loaded with an empty process
 /// environment (so unset variables are the same everywhere): <c>ComposeGolden/&lt;case&gt;/expected.json</c>
 /// and the warnings in <c>diagnostics.txt</c>.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class ComposeCorpusTests
     public void Corpus_file_imports_as_its_golden_json(string name)
     {
         var file = Path.Combine(ComposeTestFiles.Corpus, $"{name}.compose.yaml");
-        Assert.True(File.Exists(file), $"{file} is missing: the tests read the shared corpus from ../shared beside the repository");
+        Assert.True(File.Exists(file), $"{file} is missing from the repository's copy of the corpus");
 
         var result = ComposeLoader.Load(file, ComposeLoadOptions.FromDisk());
 

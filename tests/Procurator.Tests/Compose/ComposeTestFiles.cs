@@ -10,8 +10,8 @@ internal static class ComposeTestFiles
     public const string Folder = "/project";
     public const string ComposePath = "/project/compose.yaml";
 
-    /// <summary>The shared corpus of real-world compose files, beside the repository (CI checks out ../shared).</summary>
-    public static string Corpus => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "corpus", "compose"));
+    /// <summary>The corpus of real-world compose files, copied into the tests (source and license in its README.md).</summary>
+    public static string Corpus => Path.Combine(RepositoryPaths.Tests, "ComposeCorpus");
 
     public static ComposeLoadResult Load(string yaml, IReadOnlyDictionary<string, string>? files = null, IReadOnlyDictionary<string, string>? environment = null)
     {

@@ -7,6 +7,7 @@ using Procurator.Supervisor.Logs;
 using Procurator.Supervisor.Machine;
 using Procurator.Supervisor.Processes;
 using Procurator.Supervisor.Specs;
+using Procurator.Tests.Support;
 
 namespace Procurator.Tests.Control;
 
@@ -152,14 +153,9 @@ public sealed class ControlProtocolTests
         Assert.Equal("port 5432 is already in use by pid 7 (postgres)", error.Message);
     }
 
-    [Fact]
+    [ProcNetFact]
     public void Port_holder_is_named_from_proc()
     {
-        if (!File.Exists("/proc/net/tcp"))
-        {
-            return;
-        }
-
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;

@@ -8,6 +8,7 @@ internal static class GraphWorkspaces
 {
     public const string Microservices = "microservices";
     public const string HostileNames = "hostile-names";
+    public const string Conditions = "conditions";
 
     public static string GoldenFolder => Path.Combine(RepositoryPaths.Tests, "GraphGolden");
 

@@ -22,7 +22,9 @@ internal static class DotWriter
 
         foreach (var edge in graph.Edges)
         {
-            var style = KindLabels.IsDashed(edge) ? " [style=dashed]" : string.Empty;
+            var style = KindLabels.IsDashed(edge) ? " [style=dashed]"
+                : KindLabels.ConditionLabel(edge) is { } condition ? $" [label={Quote(condition)}]"
+                : string.Empty;
             text.Append(CultureInfo.InvariantCulture, $"  {Quote(edge.Source)} -> {Quote(edge.Target)}{style};\n");
         }
 

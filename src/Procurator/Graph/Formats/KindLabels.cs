@@ -1,3 +1,5 @@
+using Procurator.Model;
+
 namespace Procurator.Graph.Formats;
 
 /// <summary>Titles of the per-kind groups in diagrams.</summary>
@@ -20,6 +22,12 @@ internal static class KindLabels
         { Version: { } version } => $"{node.Name} {version}",
         _ => node.Name,
     };
+
+    /// <summary>
+    /// The label of an edge whose dependency is waited for otherwise than ready (started,
+    /// completed); null for the default, so graphs without conditions stay unlabelled.
+    /// </summary>
+    public static string? ConditionLabel(GraphEdge edge) => edge.Condition is { } condition && condition != WaitForNames.Ready ? condition : null;
 
     /// <summary>Build-time edges (and the package a project produces) are drawn dashed.</summary>
     public static bool IsDashed(GraphEdge edge) => edge.Kind is EdgeKinds.Build or EdgeKinds.Package;

@@ -34,6 +34,11 @@ internal static class MermaidWriter
         foreach (var edge in graph.Edges)
         {
             var arrow = KindLabels.IsDashed(edge) ? "-.->" : "-->";
+            if (KindLabels.ConditionLabel(edge) is { } condition)
+            {
+                arrow += $"|{condition}|";
+            }
+
             text.Append(CultureInfo.InvariantCulture, $"  {ids[edge.Source]} {arrow} {ids[edge.Target]}\n");
         }
 
