@@ -15,4 +15,11 @@ void Cancel(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
 using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Cancel);
 
-return await CliApp.RunAsync(args, CliContext.Console(), cancellation.Token);
+// Nothing the caller left open (a flock'd file) reaches what we start: the detached manager, units, nix, git.
+Procurator.Supervisor.Processes.InheritedDescriptors.MarkCloseOnExec();
+
+// stdout belongs to Procurator (`--format json`, `eval --json`, `graph`): whatever a script or
+// a policy prints with Console goes to stderr, so it can never break what a tool parses.
+var cli = CliContext.Console();
+Console.SetOut(cli.Error);
+return await CliApp.RunAsync(args, cli, cancellation.Token);
