@@ -7,6 +7,9 @@ namespace Procurator.Cli.Commands;
 /// <summary><c>procurator run</c>: evaluate, validate, and write <c>flake.nix</c> and <c>procurator.json</c>.</summary>
 internal static class RunCommand
 {
+    // Long enough for a slow `nix flake lock` of another run; a stuck one is said, not waited for ever.
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(120);
+
     public static Command Create(CliContext cli)
     {
         var common = new CommonOptions();
@@ -67,7 +70,28 @@ internal static class RunCommand
             return await output.FinishAsync(drifted.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid);
         }
 
-        // 4. Never replace a file a person wrote (a hand-written flake.nix) unless asked to.
+        // 4. Under the output folder's lock, so the pair on disk always comes from one run.
+        var (held, timedOut) = await OutputLock.AcquireAsync(directory, LockTimeout, cancellationToken);
+        if (timedOut)
+        {
+            await cli.Error.WriteLineAsync(
+                $"procurator: error: another procurator run has been writing to {directory} for {LockTimeout.TotalSeconds:0} s; nothing was written");
+            return await output.FinishAsync(ExitCodes.Invalid);
+        }
+
+        using (held)
+        {
+            return await WriteAsync(cli, output, workspace, files, directory, force, cancellationToken);
+        }
+    }
+
+    private static async Task<int> WriteAsync(
+        CliContext cli, CommandOutput output, LoadedWorkspace workspace, GeneratedFiles files, string directory, bool force, CancellationToken cancellationToken)
+    {
+        var model = workspace.Model;
+        string Shown(string name) => Path.GetRelativePath(cli.CurrentDirectory, Path.Combine(directory, name));
+
+        // Never replace a file a person wrote (a hand-written flake.nix) unless asked to.
         var foreign = force ? [] : files.All.Select(f => Path.Combine(directory, f.Name)).Where(p => !GeneratedMarker.MayReplace(p)).ToArray();
         if (foreign.Length > 0)
         {
