@@ -113,6 +113,30 @@ internal sealed partial class WorkspaceValidator
         {
             Error(ErrorCodes.InvalidValue, $"{what} contains a NUL character, which Nix strings cannot hold", site);
         }
+
+        if (value is not null && LoneSurrogate(value) is { } at)
+        {
+            Error(ErrorCodes.InvalidValue,
+                $"{what} contains a lone UTF-16 surrogate (\\u{(int)value[at]:x4} at index {at}), which UTF-8 files cannot hold; it would be written as U+FFFD", site);
+        }
+    }
+
+    /// <summary>The index of the first surrogate without its pair, or null: such a string has no UTF-8 form.</summary>
+    internal static int? LoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private void CheckRequired(string what, string value, ScriptSite site)
