@@ -127,7 +127,7 @@ public sealed class GithubWorkflowTests
         // The per-project table the matrix is built from: images only for the services a project uses.
         using var projects = System.Text.Json.JsonDocument.Parse(AffectedStep(jobs)["env"]["PROJECTS"].ToString());
         var api = projects.RootElement.GetProperty("api");
-        Assert.Equal(("postgres:15", "redis:7", "( npm test )"), (api.GetProperty("postgres").GetString(), api.GetProperty("redis").GetString(), api.GetProperty("checks").GetString()));
+        Assert.Equal(("postgres:15", "redis:7", "(\nnpm test\n)"), (api.GetProperty("postgres").GetString(), api.GetProperty("redis").GetString(), api.GetProperty("checks").GetString()));
         Assert.Equal("", projects.RootElement.GetProperty("frontend").GetProperty("postgres").GetString());
     }
 

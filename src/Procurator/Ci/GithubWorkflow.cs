@@ -26,10 +26,10 @@ internal static class GithubWorkflow
         var view = new ScriptObject
         {
             ["gh"] = "${{",
-            ["script"] = Yaml.Quote(scriptPath),
-            ["workspace_dir"] = Yaml.Quote(workspaceDirectory),
-            ["procurator_flake"] = Yaml.Quote(model.ProcuratorFlake ?? throw new ArgumentException("the workspace names no procurator flake", nameof(model))),
-            ["projects_json"] = Yaml.Quote(ProjectsJson(model, workspaceDirectory, services.Select(s => s.Service.Name).ToArray())),
+            ["script"] = Yaml.Text(scriptPath),
+            ["workspace_dir"] = Yaml.Text(workspaceDirectory),
+            ["procurator_flake"] = Yaml.Text(model.ProcuratorFlake ?? throw new ArgumentException("the workspace names no procurator flake", nameof(model))),
+            ["projects_json"] = Yaml.Text(ProjectsJson(model, workspaceDirectory, services.Select(s => s.Service.Name).ToArray())),
             ["services"] = services.Select(s => ServiceView(s.Service, s.Container!)).ToArray(),
             ["skipped"] = model.Services.Where(s => ServiceContainers.For(s) is null).Select(s => s.Name).ToArray(),
         };
@@ -54,7 +54,8 @@ internal static class GithubWorkflow
                 ["path"] = RepositoryPath(workspaceDirectory, project.Path),
                 ["checks"] = project.Checks.Count == 0
                     ? $"echo 'project {project.Name} declares no checks'"
-                    : string.Join(" && ", project.Checks.Select(c => $"( {c.Command} )")),
+                    // Each in a subshell on lines of its own, so a trailing `# comment` in one ends at its line.
+                    : string.Join(" && ", project.Checks.Select(c => $"(\n{c.Command}\n)")),
             };
             foreach (var service in containerServices)
             {
@@ -109,7 +110,7 @@ internal static class GithubWorkflow
         ["key"] = service.Name,
         ["image_expression"] = Yaml.Quote($"${{{{ matrix['{service.Name}'] }}}}"),
         ["port"] = Yaml.Quote($"{service.Port ?? container.ContainerPort}:{container.ContainerPort}"),
-        ["env"] = container.Env.Select(e => new ScriptObject { ["key"] = Yaml.Quote(e.Key), ["value"] = Yaml.Quote(e.Value) }).ToArray(),
+        ["env"] = container.Env.Select(e => new ScriptObject { ["key"] = Yaml.Text(e.Key), ["value"] = Yaml.Text(e.Value) }).ToArray(),
         ["options"] = container.HealthCommand is null
             ? null
             : Yaml.Quote($"--health-cmd \"{container.HealthCommand}\" --health-interval 2s --health-timeout 5s --health-retries 30"),
