@@ -8,9 +8,10 @@ namespace Procurator.Rendering;
 /// <summary>
 /// Reads <c>procurator.json</c> (as <see cref="ModelJson"/> writes it) back into the model, so
 /// <c>procurator up --model</c> runs a workspace without evaluating its script. Every problem is
-/// reported as <c>file(line,col): error PRO026</c>; a model comes back only when there is none.
+/// reported as <c>file(line,col): error PRO045</c> (or the code <c>run</c> gives the same problem,
+/// see <c>ModelJsonReader.Checks.cs</c>); a model comes back only when there is none.
 /// </summary>
-internal sealed class ModelJsonReader
+internal sealed partial class ModelJsonReader
 {
     private readonly JsonPositions _positions;
     private readonly List<Diagnostic> _diagnostics = [];
@@ -51,6 +52,11 @@ internal sealed class ModelJsonReader
         {
             var reader = new ModelJsonReader(JsonPositions.Map(file, utf8));
             var model = reader.Workspace(document.RootElement);
+            if (model is not null && reader._diagnostics.Count == 0)
+            {
+                reader.Check(model);
+            }
+
             return (reader._diagnostics.Count == 0 ? model : null, reader._diagnostics);
         }
     }
@@ -106,6 +112,7 @@ internal sealed class ModelJsonReader
     {
         Checks = Objects(project, at, "checks", Process),
         DependencyConditions = Conditions(project, at),
+        Restart = OptionalString(project, at, "restart"),
     };
 
     private ProcessModel Process(JsonElement process, string at) =>

@@ -1,0 +1,196 @@
+using Procurator.Diagnostics;
+using Procurator.Model;
+using Procurator.Validation;
+
+namespace Procurator.Rendering;
+
+/// <summary>
+/// What <c>run</c> validates, checked again on a model file read back for <c>up --model</c>: the file
+/// may have been edited by hand, and the manager must never start (or crash on) a workspace that
+/// <c>run</c> would have refused. Each problem has <c>run</c>'s code, at its place in the file.
+/// </summary>
+internal sealed partial class ModelJsonReader
+{
+    private static readonly string[] RestartModes = ["no", "on-failure", "always"];
+
+    private void Check(WorkspaceModel model)
+    {
+        var declared = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Name(string kind, string name, string at)
+        {
+            if (!WorkspaceValidator.IsName(name))
+            {
+                Problem(ErrorCodes.InvalidName, at, $"{kind} name '{Visible.Text(name)}' is invalid: names match ^[a-z][a-z0-9-]*$");
+            }
+            else if (!declared.TryAdd(name, kind))
+            {
+                Problem(ErrorCodes.DuplicateName, at, declared[name] == kind ? $"{kind} '{name}' is declared twice" : $"'{name}' is declared both as a {declared[name]} and as a {kind}");
+            }
+        }
+
+        for (var i = 0; i < model.Projects.Count; i++)
+        {
+            Name("project", model.Projects[i].Name, $"$.projects[{i}].name");
+        }
+
+        for (var i = 0; i < model.Services.Count; i++)
+        {
+            Name("service", model.Services[i].Name, $"$.services[{i}].name");
+            if (model.Services[i].Port is { } port)
+            {
+                CheckPort(port, $"$.services[{i}].port", $"service '{model.Services[i].Name}'");
+            }
+        }
+
+        for (var i = 0; i < model.Externals.Count; i++)
+        {
+            Name("external", model.Externals[i].Name, $"$.externals[{i}].name");
+        }
+
+        for (var i = 0; i < model.Projects.Count; i++)
+        {
+            CheckProject(model, model.Projects[i], $"$.projects[{i}]");
+        }
+
+        CheckCycles(model);
+    }
+
+    private void CheckProject(WorkspaceModel model, ProjectModel project, string at)
+    {
+        for (var p = 0; p < project.Ports.Count; p++)
+        {
+            CheckPort(project.Ports[p], $"{at}.ports[{p}]", $"project '{project.Name}'");
+        }
+
+        if (Path.IsPathRooted(project.Path) || project.Path.Contains('\0', StringComparison.Ordinal) || Escapes(project.Path))
+        {
+            Problem(ErrorCodes.ProjectOutsideWorkspace, $"{at}.path",
+                $"path '{Visible.Text(project.Path)}' of project '{project.Name}' is not a folder inside the workspace");
+        }
+
+        for (var d = 0; d < project.DependsOn.Count; d++)
+        {
+            var name = project.DependsOn[d];
+            if (!model.Projects.Any(p => p.Name == name) && !model.Services.Any(s => s.Name == name))
+            {
+                Problem(ErrorCodes.UnknownDependency, $"{at}.dependsOn[{d}]", $"project '{project.Name}' depends on '{Visible.Text(name)}', which is not declared");
+            }
+        }
+
+        for (var d = 0; d < project.BuildDependsOn.Count; d++)
+        {
+            if (!model.Projects.Any(p => p.Name == project.BuildDependsOn[d]))
+            {
+                Problem(ErrorCodes.UnknownBuildDependency, $"{at}.buildDependsOn[{d}]",
+                    $"project '{project.Name}' build-depends on '{Visible.Text(project.BuildDependsOn[d])}', which is not a declared project");
+            }
+        }
+
+        var processes = new HashSet<string>(StringComparer.Ordinal);
+        for (var p = 0; p < project.Processes.Count; p++)
+        {
+            var process = project.Processes[p];
+            if (!WorkspaceValidator.IsName(process.Name) || !processes.Add(process.Name))
+            {
+                Problem(processes.Contains(process.Name) && WorkspaceValidator.IsName(process.Name) ? ErrorCodes.DuplicateName : ErrorCodes.InvalidName,
+                    $"{at}.processes[{p}].name", $"process name '{Visible.Text(process.Name)}' of project '{project.Name}' is invalid or used twice");
+            }
+
+            if (string.IsNullOrWhiteSpace(process.Command))
+            {
+                Problem(ErrorCodes.InvalidValue, $"{at}.processes[{p}].command", $"command of process '{process.Name}' in project '{project.Name}' is empty");
+            }
+        }
+
+        if (project.Restart is { } restart && !RestartModes.Contains(restart, StringComparer.Ordinal))
+        {
+            Problem(ErrorCodes.InvalidValue, $"{at}.restart", $"restart '{Visible.Text(restart)}' of project '{project.Name}': expected \"no\", \"on-failure\" or \"always\"");
+        }
+    }
+
+    private void CheckPort(int port, string at, string owner)
+    {
+        if (port is < 1 or > 65535)
+        {
+            Problem(ErrorCodes.PortOutOfRange, at, $"port {port} of {owner} is out of range (1-65535)");
+        }
+    }
+
+    /// <summary>A relative path that climbs above its start (<c>../x</c>, <c>a/../../x</c>).</summary>
+    private static bool Escapes(string path)
+    {
+        var depth = 0;
+        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            depth += part switch { ".." => -1, "." => 0, _ => 1 };
+            if (depth < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Runtime dependency cycles between projects, each reported once at its first project (in file order).</summary>
+    private void CheckCycles(WorkspaceModel model)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < model.Projects.Count; i++)
+        {
+            index.TryAdd(model.Projects[i].Name, i);
+        }
+
+        var state = new int[model.Projects.Count]; // 0 not yet, 1 on the path, 2 done
+        var path = new List<int>();
+        for (var start = 0; start < model.Projects.Count; start++)
+        {
+            if (state[start] == 0)
+            {
+                Visit(start);
+            }
+        }
+
+        // Recursion bounded by the number of projects in the file, which the JSON reader's depth limit does not bound: iterate instead.
+        void Visit(int root)
+        {
+            var stack = new Stack<(int Node, int Next)>();
+            stack.Push((root, 0));
+            state[root] = 1;
+            path.Add(root);
+            while (stack.Count > 0)
+            {
+                var (node, next) = stack.Pop();
+                var targets = model.Projects[node].DependsOn.Concat(model.Projects[node].BuildDependsOn).ToArray();
+                if (next < targets.Length)
+                {
+                    stack.Push((node, next + 1));
+                    if (!index.TryGetValue(targets[next], out var target))
+                    {
+                        continue;
+                    }
+
+                    if (state[target] == 1)
+                    {
+                        var cycle = path.Skip(path.IndexOf(target)).Append(target).Select(n => model.Projects[n].Name);
+                        Problem(ErrorCodes.DependencyCycle, $"$.projects[{target}].dependsOn", $"dependency cycle: {string.Join(" -> ", cycle)}");
+                    }
+                    else if (state[target] == 0)
+                    {
+                        state[target] = 1;
+                        path.Add(target);
+                        stack.Push((target, 0));
+                    }
+                }
+                else
+                {
+                    state[node] = 2;
+                    path.RemoveAt(path.Count - 1);
+                }
+            }
+        }
+    }
+
+    private void Problem(string code, string at, string message) =>
+        _diagnostics.Add(Diagnostic.Error(code, message, _positions.At(at)));
+}
