@@ -58,4 +58,8 @@ internal static class ErrorCodes
 
     // procurator run, ci, init: a file in the way that Procurator did not write
     public const string NotGeneratedByProcurator = "PRO047";
+
+    // Hardening (issue 21, rows 12-21): PRO060 upward; PRO050-059 belong to the rows 1-11 work.
+    // procurator init: a file the scan must read and cannot (permissions, an I/O error)
+    public const string UnreadableFile = "PRO060";
 }

@@ -37,7 +37,15 @@ internal sealed class RepositoryScanner(IComposeServiceSource compose)
             var context = new ProbeContext(draft, directory.Files, directory.Directories, log);
             foreach (var probe in Probes)
             {
-                probe(context);
+                try
+                {
+                    probe(context);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // A plain-text file a probe reads (Makefile, .nvmrc): reported at the folder, the message names the file.
+                    StructuredFiles.Unreadable(log, directory.Path, exception);
+                }
             }
 
             if (draft.Languages.Count > 0)

@@ -30,6 +30,11 @@ internal static class StructuredFiles
             log.Error(ErrorCodes.MalformedJson, $"{relative} is not valid JSON: {FirstSentence(exception.Message)}", relative, line, column);
             return null;
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Unreadable(log, relative, exception);
+            return null;
+        }
     }
 
     public static TomlTable? Toml(DiscoveryLog log, string relative)
@@ -43,6 +48,11 @@ internal static class StructuredFiles
             var (line, column) = TomlPosition(exception);
             var message = exception.Diagnostics is { Count: > 0 } bag ? bag[0].Message : exception.Message;
             log.Error(ErrorCodes.MalformedToml, $"{relative} is not valid TOML: {FirstSentence(message)}", relative, line, column);
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Unreadable(log, relative, exception);
             return null;
         }
     }
@@ -62,7 +72,16 @@ internal static class StructuredFiles
             log.Error(ErrorCodes.MalformedYaml, $"{relative} is not valid YAML: {FirstSentence(message)}", relative, (int)exception.Start.Line, (int)exception.Start.Column);
             return null;
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Unreadable(log, relative, exception);
+            return null;
+        }
     }
+
+    /// <summary>A file the scan needs and cannot read (no permission, an I/O error): an error at the file, never an exception.</summary>
+    internal static void Unreadable(DiscoveryLog log, string relative, Exception exception) =>
+        log.Error(ErrorCodes.UnreadableFile, $"{relative} cannot be read: {exception.Message}", relative, 1, 1);
 
     private static (int Line, int Column) TomlPosition(TomlException exception)
     {
