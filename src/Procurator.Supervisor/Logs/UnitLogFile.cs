@@ -45,7 +45,17 @@ internal sealed class UnitLogFile : IDisposable
         }
     }
 
-    private FileStream Open() => new(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+    // 0600 whatever the umask: a unit's output may print its env values (see PrivateState).
+    private FileStream Open()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite | FileShare.Delete };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = Control.PrivateState.FileMode;
+        }
+
+        return new FileStream(_path, options);
+    }
 
     private void Rotate()
     {

@@ -21,8 +21,9 @@ internal static class DetachedLauncher
     {
         // Start the manager in its own session, detached from this terminal.
         var state = StatePaths.For(paths.Workspace);
-        Directory.CreateDirectory(state.Directory);
+        PrivateState.Prepare(state);
         var log = state.ManagerLog;
+        PrivateState.PrivateFile(log); // before the shell appends to it: its umask would make it 0644
         var logStart = File.Exists(log) ? new FileInfo(log).Length : 0;
         var (file, arguments) = SessionLauncher.Locate().Wrap(["/bin/sh", "-c", Redirect, .. Self(), .. upArguments, DaemonOption]);
         var start = new ProcessStartInfo(file) { WorkingDirectory = cli.CurrentDirectory, UseShellExecute = false };

@@ -61,6 +61,7 @@ internal static class ForegroundManager
         await using var guardian = Guardian.Start();
         var runner = new PosixProcessRunner(guardian);
         using var probes = new ProbeRunner(runner);
+        PrivateState.Prepare(state);
         using var files = new LogFileSink(state.Logs);
         // On a terminal, the logs scroll above a live status table; otherwise plain prefixed lines.
         await using var view = UpView.Create(cli, plan.Units.Select(u => u.Name), colour, detached);
