@@ -2,7 +2,8 @@
 # Times procurator as whole processes, the way a user runs it, and prints a Markdown table.
 #
 #   bash benchmarks/run.sh [--runs N] [--big-runs N] [--warmup N] [--rss-runs N]
-#                          [--projects N] [--services M] [--out FILE] [--keep] [--no-hyperfine]
+#                          [--projects N] [--services M] [--large-projects N] [--large-runs N]
+#                          [--out FILE] [--keep] [--no-hyperfine]
 #
 # Builds the CLI twice (ReadyToRun publish, as installed; plain Release build, for
 # comparison), generates the synthetic workspace, then times each case with hyperfine (or a
@@ -22,11 +23,13 @@ WARMUP=1         # untimed runs before each case (they fill the cache of warm ca
 RSS_RUNS=3       # runs under /usr/bin/time per case, for peak RSS and CPU time (medians)
 PROJECTS=1000
 SERVICES=200
+LARGE_PROJECTS=10000  # the second synthetic workspace (0: none)
+LARGE_RUNS=3          # timed runs per case on it
 OUT="$ROOT/benchmarks/results/latest.md"
 KEEP=0
 NO_HYPERFINE=0
 
-usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64; }
+usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS="${2:?}"; shift 2 ;;
@@ -35,13 +38,16 @@ while [[ $# -gt 0 ]]; do
     --rss-runs) RSS_RUNS="${2:?}"; shift 2 ;;
     --projects) PROJECTS="${2:?}"; shift 2 ;;
     --services) SERVICES="${2:?}"; shift 2 ;;
+    --large-projects) LARGE_PROJECTS="${2:?}"; shift 2 ;;
+    --large-runs) LARGE_RUNS="${2:?}"; shift 2 ;;
     --out) OUT="${2:?}"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --no-hyperfine) NO_HYPERFINE=1; shift ;;
     *) usage ;;
   esac
 done
-for n in "$RUNS" "$BIG_RUNS" "$RSS_RUNS"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || usage; done
+[[ "$LARGE_PROJECTS" =~ ^[0-9]+$ ]] || usage
+for n in "$RUNS" "$BIG_RUNS" "$RSS_RUNS" "$LARGE_RUNS"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || usage; done
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || usage
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -92,9 +98,15 @@ log "generating $PROJECTS projects and $SERVICES services"
 bash benchmarks/generate-workspace.sh --projects "$PROJECTS" --services "$SERVICES" "$WORK/synthetic" >/dev/null
 EXAMPLE="$WORK/example/procurator.csx"
 SYNTHETIC="$WORK/synthetic/procurator.csx"
+if [[ $LARGE_PROJECTS -gt 0 ]]; then
+  log "generating $LARGE_PROJECTS projects and $SERVICES services"
+  bash benchmarks/generate-workspace.sh --projects "$LARGE_PROJECTS" --services "$SERVICES" "$WORK/large" >/dev/null
+fi
+LARGE="$WORK/large/procurator.csx"
 
 # Each case: "name|cache|runs|command". cache is none, warm (one folder kept across runs,
-# filled by the warm-up) or cold (the folder is deleted before every run).
+# filled by the warm-up), compiled (warm, but the model cache is deleted before every run, so
+# the compiled script is loaded and run) or cold (the folder is deleted before every run).
 CASES=(
   "--version|none|$RUNS|$R2R --version"
   "run example, warm|warm|$RUNS|$R2R run $EXAMPLE"
@@ -106,6 +118,14 @@ CASES=(
   "--version (dotnet build, no R2R)|none|$RUNS|$JIT --version"
   "run example, warm (dotnet build, no R2R)|warm|$RUNS|$JIT run $EXAMPLE"
 )
+if [[ $LARGE_PROJECTS -gt 0 ]]; then
+  CASES+=(
+    "run $LARGE_PROJECTS-project workspace, warm|warm|$LARGE_RUNS|$R2R run $LARGE"
+    "run $LARGE_PROJECTS-project workspace, compiled script only|compiled|$LARGE_RUNS|$R2R run $LARGE"
+    "run $LARGE_PROJECTS-project workspace, cold|cold|$LARGE_RUNS|$R2R run $LARGE"
+    "graph $LARGE_PROJECTS-project workspace, warm|warm|$LARGE_RUNS|$R2R graph --format json $LARGE"
+  )
+fi
 # With the compile cache (the CLI has --no-cache), also time it switched off.
 if "$R2R" run --help 2>/dev/null | grep -q -- '--no-cache'; then
   CASES+=("run example, --no-cache|none|$RUNS|$R2R run --no-cache $EXAMPLE")
@@ -125,6 +145,9 @@ time_case() {
   local prepare=":" prepare_option=()
   if [[ $cache == cold ]]; then
     prepare="rm -rf $(printf '%q' "$cache_dir")"
+    prepare_option=(--prepare "$prepare")
+  elif [[ $cache == compiled ]]; then
+    prepare="rm -rf $(printf '%q' "$cache_dir/models-v1")"
     prepare_option=(--prepare "$prepare")
   fi
   if [[ -n "$HYPERFINE" ]]; then
@@ -153,6 +176,7 @@ rss_case() {
   local i
   for (( i = 0; i < RSS_RUNS; i++ )); do
     [[ $cache == cold ]] && rm -rf "$cache_dir"
+    [[ $cache == compiled ]] && rm -rf "$cache_dir/models-v1"
     PROCURATOR_CACHE_DIR="$cache_dir" "$GNU_TIME" -f '%M %U %S' -o "$WORK/rss" "$@" >/dev/null 2>&1 || return 1
     tail -1 "$WORK/rss"
   done | awk '{ k[NR] = $1; c[NR] = $2 + $3 }

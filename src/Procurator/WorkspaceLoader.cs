@@ -24,6 +24,12 @@ internal sealed record LoadResult(
     /// <summary>Where each project and service was declared: policy findings point there.</summary>
     public IReadOnlyDictionary<string, ScriptSite> TargetSites { get; init; } = new Dictionary<string, ScriptSite>();
 
+    /// <summary>How the model was obtained from the model cache: "hit", "miss" or "off".</summary>
+    public string ModelCache { get; init; } = "off";
+
+    /// <summary>What the script was made from, with hashes; a model cache entry is valid while they are unchanged.</summary>
+    public IReadOnlyList<SourceDependency> Inputs { get; init; } = [];
+
     /// <summary>Time spent per step, for <c>--verbose</c>.</summary>
     public IReadOnlyList<Diagnostics.StepTime> Timings { get; init; } = [];
 }
@@ -45,6 +51,42 @@ internal static class WorkspaceLoader
         }
 
         return sites;
+    }
+
+    /// <summary>
+    /// <see cref="Load(string, string?, EvaluationOptions, CancellationToken)"/> through the model cache: an unchanged workspace's model is read back
+    /// instead of evaluated, validated and resolved; a model that loaded cleanly is stored.
+    /// </summary>
+    public static LoadResult Load(
+        string scriptPath, string? outputDirectory, EvaluationOptions options, ModelCache? models, CancellationToken cancellationToken = default)
+    {
+        if (models is null || !File.Exists(scriptPath))
+        {
+            return Load(scriptPath, outputDirectory, options, cancellationToken);
+        }
+
+        var layout = WorkspaceLayout.For(scriptPath, outputDirectory);
+        var timer = new Diagnostics.StepTimer();
+        var key = ModelCache.KeyFor(layout, File.ReadAllBytes(layout.ScriptPath), options.Toolchain);
+        if (models.TryLoad(key, layout) is { } entry)
+        {
+            timer.Lap("read model");
+            return new LoadResult(entry.Model, [], layout, entry.SourceFiles, ScriptFailed: false)
+            {
+                Cache = "not used",
+                ModelCache = "hit",
+                Inputs = entry.Inputs,
+                Timings = timer.Steps,
+            };
+        }
+
+        var result = Load(scriptPath, outputDirectory, options, cancellationToken);
+        if (result.Model is { } model && result.Diagnostics.Count == 0)
+        {
+            models.TryStore(key, model, result.Inputs, result.SourceFiles, layout);
+        }
+
+        return result with { ModelCache = "miss" };
     }
 
     public static LoadResult Load(
@@ -77,6 +119,7 @@ internal static class WorkspaceLoader
         return new LoadResult(model, diagnostics, layout, evaluation.SourceFiles, ScriptFailed: false)
         {
             Cache = evaluation.Cache,
+            Inputs = evaluation.Inputs,
             Timings = timer.Steps,
             Policies = declarations.Policies.Where(p => p.Policy is not null).Select(p => new Policies.PolicyUse(p.Policy!, p.Team?.Value, p.Site)).ToArray(),
             TargetSites = TargetSitesOf(declarations, names),

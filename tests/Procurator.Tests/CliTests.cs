@@ -49,15 +49,15 @@ public sealed class CliTests
         var clean = await CliRun.InAsync(dir.Path, "run", "--check");
         Assert.Equal((0, "flake.nix and procurator.json are up to date\n"), (clean.ExitCode, clean.Stdout));
 
-        // A port is in procurator.json and, through the visualize app's html page, in flake.nix.
+        // A port is in procurator.json and in the visualize app's html page (procurator.visualize.sh), not in flake.nix.
         dir.Write("procurator.csx", Valid.Replace("8080", "8081", StringComparison.Ordinal));
         var before = (File.ReadAllText(dir.Combine("flake.nix")), File.ReadAllText(dir.Combine("procurator.json")));
         var drifted = await CliRun.InAsync(dir.Path, "run", "--check");
 
         Assert.Equal(1, drifted.ExitCode);
         Assert.Equal(
-            "flake.nix: out of date; run `procurator run procurator.csx` to regenerate it\n"
-            + "procurator.json: out of date; run `procurator run procurator.csx` to regenerate it\n",
+            "procurator.json: out of date; run `procurator run procurator.csx` to regenerate it\n"
+            + "procurator.visualize.sh: out of date; run `procurator run procurator.csx` to regenerate it\n",
             drifted.Stderr);
         Assert.Equal(before, (File.ReadAllText(dir.Combine("flake.nix")), File.ReadAllText(dir.Combine("procurator.json"))));
     }

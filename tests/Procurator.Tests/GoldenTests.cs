@@ -5,7 +5,7 @@ namespace Procurator.Tests;
 /// <summary>
 /// One folder per case under Golden/: <c>input/</c> holds the workspace (a procurator.csx
 /// and any project folders), <c>expected/</c> the exit code, stdout/stderr, and the
-/// generated flake.nix and procurator.json when the run succeeds.
+/// generated flake.nix, procurator.json and procurator.visualize.sh when the run succeeds.
 /// Refresh with PROCURATOR_UPDATE_GOLDEN=1 and review the diff.
 /// </summary>
 public sealed class GoldenTests
@@ -40,6 +40,7 @@ public sealed class GoldenTests
         {
             Golden.AssertMatches(Path.Combine(expected, "flake.nix"), File.ReadAllText(flake));
             Golden.AssertMatches(Path.Combine(expected, "procurator.json"), File.ReadAllText(json));
+            Golden.AssertMatches(Path.Combine(expected, "procurator.visualize.sh"), File.ReadAllText(workspace.Combine("procurator.visualize.sh")));
         }
         else
         {

@@ -23,7 +23,7 @@ public sealed class UpModelTests
         Assert.Equal("started-from-model\n", File.ReadAllText(dir.Combine("marker.txt")));
         var key = Path.GetFileNameWithoutExtension(ControlPaths.For(dir.Path).Socket);
         Assert.True(File.Exists(state.Combine("procurator", $"from-model-{key}", "logs", "p.log")), up.Stderr);
-        Assert.Equal(["flake.nix", "marker.txt", "procurator.json"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["flake.nix", "marker.txt", "procurator.json", "procurator.visualize.sh"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

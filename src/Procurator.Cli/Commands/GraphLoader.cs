@@ -9,7 +9,7 @@ internal static class GraphLoader
         CliContext cli, ScriptRequest request, CancellationToken cancellationToken)
     {
         var output = new CommandOutput(cli, request with { Format = OutputFormat.Text });
-        var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, request, output, null, cancellationToken);
+        var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, request, output, null, cancellationToken, reuseModel: true);
         return workspace is null ? (null, null, exitCode) : (workspace, WorkspaceGraph.From(workspace.Model), ExitCodes.Ok);
     }
 

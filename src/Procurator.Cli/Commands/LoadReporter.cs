@@ -21,7 +21,7 @@ internal sealed record LoadOutcome(LoadedWorkspace? Workspace, int ExitCode);
 internal static class LoadReporter
 {
     public static async Task<LoadOutcome> LoadAsync(
-        CliContext cli, ScriptRequest request, CommandOutput output, string? outputDirectory, CancellationToken cancellationToken)
+        CliContext cli, ScriptRequest request, CommandOutput output, string? outputDirectory, CancellationToken cancellationToken, bool reuseModel = false)
     {
         var script = cli.FullPath(request.Script);
         if (!File.Exists(script))
@@ -31,9 +31,11 @@ internal static class LoadReporter
             return new LoadOutcome(null, ExitCodes.ScriptError);
         }
 
+        // Only commands that need the model alone reuse a cached one: check runs the script's policies.
+        var models = reuseModel && !request.NoCache ? new Scripting.ModelCache(cli.Cache().Directory) : null;
         var result = WorkspaceLoader.Load(
-            script, outputDirectory is null ? null : cli.FullPath(outputDirectory), request.EvaluationOptions(cli), cancellationToken);
-        await output.VerboseAsync($"procurator: compile cache {result.Cache}{(result.Cache == "off" ? "" : $" ({cli.Cache().Directory})")}; " +
+            script, outputDirectory is null ? null : cli.FullPath(outputDirectory), request.EvaluationOptions(cli), models, cancellationToken);
+        await output.VerboseAsync($"procurator: {(result.ModelCache == "off" ? "" : $"model cache {result.ModelCache}; ")}compile cache {result.Cache}{(result.Cache == "off" ? "" : $" ({cli.Cache().Directory})")}; " +
             (CompilerLoaded() ? "compiler loaded" : "compiler not loaded") + "; " +
             string.Join(", ", result.Timings));
         await output.DiagnosticsAsync(result.Diagnostics);

@@ -28,7 +28,7 @@ internal static class RunCommand
     {
         // 1. Load: evaluate, validate, resolve; errors are reported and nothing is written.
         var output = new CommandOutput(cli, request);
-        var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, request, output, outputDirectory, cancellationToken);
+        var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, request, output, outputDirectory, cancellationToken, reuseModel: true);
         if (workspace is null)
         {
             return await output.FinishAsync(exitCode);
@@ -40,8 +40,7 @@ internal static class RunCommand
         var timer = new Diagnostics.StepTimer();
         try
         {
-            files = FlakeRenderer.Render(model, Path.GetFileName(workspace.Layout.ScriptPath), new TemplateSource(templates is null ? null : cli.FullPath(templates)));
-            timer.Lap("render");
+            files = FlakeRenderer.Render(model, Path.GetFileName(workspace.Layout.ScriptPath), new TemplateSource(templates is null ? null : cli.FullPath(templates)), timer);
             await output.VerboseAsync($"procurator: {timer}; {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled by the JIT in all");
         }
         catch (RenderingException exception)

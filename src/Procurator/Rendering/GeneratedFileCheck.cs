@@ -23,6 +23,21 @@ internal static class GeneratedFileCheck
         return content;
     }
 
+    /// <summary>
+    /// A file made only of fixed lines and <see cref="Nix.ShellQuote"/>d values (a shell script),
+    /// so nothing but a cut can break it: a text that does not end as it must is refused.
+    /// </summary>
+    public static string EndsWith(string name, string content, string ending)
+    {
+        if (!content.EndsWith(ending, StringComparison.Ordinal))
+        {
+            var lines = content.Split('\n');
+            throw RenderingException.DoesNotParse(name, "shell", lines.Length, lines[^1].Length + 1, $"the file does not end with '{ending.TrimEnd()}'");
+        }
+
+        return content;
+    }
+
     public static string Json(string name, string content)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(content), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });

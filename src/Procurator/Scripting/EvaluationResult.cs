@@ -12,4 +12,7 @@ internal sealed record EvaluationResult(
 
     /// <summary>How the compiled script was obtained: "hit", "miss" or "off".</summary>
     public string Cache { get; init; } = "off";
+
+    /// <summary>Every file the compiled script was made from (sources and references), with hashes: what a cached model depends on.</summary>
+    public IReadOnlyList<SourceDependency> Inputs { get; init; } = [];
 }

@@ -49,7 +49,7 @@ internal static class ScriptEvaluator
 
         // 3. Run it.
         var result = ScriptRunner.Run(compiled, options.Timeout, cancellationToken);
-        return result with { Cache = cacheState };
+        return result with { Cache = cacheState, Inputs = [.. compiled.Sources, .. compiled.References] };
     }
 
     // Kept apart so that the JIT loads Roslyn only when this method runs, never on a cache hit.

@@ -62,7 +62,7 @@ public sealed class StateOutsideTheFlakeTests
             var metadata = (await nix.RunAsync(nix.NixPath, [.. NixOptions, "flake", "metadata", "--json", $"path:{dir.Path}", .. StubInput])).Json();
             var source = metadata.GetProperty("path").GetString()!;
             Assert.StartsWith("/nix/store/", source);
-            Assert.Equal(["flake.nix", "procurator.csx", "procurator.json"],
+            Assert.Equal(["flake.nix", "procurator.csx", "procurator.json", "procurator.visualize.sh"],
                 Directory.EnumerateFileSystemEntries(source, "*", SearchOption.AllDirectories).Select(e => Path.GetRelativePath(source, e)).Order(StringComparer.Ordinal));
         }
         finally
