@@ -76,6 +76,31 @@ public sealed class ModelCacheTests
     }
 
     [Fact]
+    public async Task Run_always_evaluates_so_a_script_reading_the_environment_is_never_stale()
+    {
+        using var dir = new TempDirectory();
+        var variable = $"PROCURATOR_TEST_PORT_{Guid.NewGuid():N}";
+        dir.Write("procurator.csx", $"Project(\"api\").Port(int.Parse(System.Environment.GetEnvironmentVariable(\"{variable}\")!));\n");
+        var ports = new List<bool>();
+        try
+        {
+            foreach (var port in new[] { "8080", "9090" })
+            {
+                Environment.SetEnvironmentVariable(variable, port);
+                Assert.Equal(0, (await CliRun.WithCacheAsync(dir.Path, dir.Combine("cache"), "graph", "--format", "json")).ExitCode);
+                Assert.Equal(0, (await CliRun.WithCacheAsync(dir.Path, dir.Combine("cache"), "run")).ExitCode);
+                ports.Add((await File.ReadAllTextAsync(dir.Combine("procurator.json"))).Contains(port, StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+
+        Assert.Equal([true, true], ports);
+    }
+
+    [Fact]
     public void Another_engine_build_is_a_miss()
     {
         using var dir = Workspace();

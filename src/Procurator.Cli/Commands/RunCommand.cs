@@ -28,7 +28,9 @@ internal static class RunCommand
     {
         // 1. Load: evaluate, validate, resolve; errors are reported and nothing is written.
         var output = new CommandOutput(cli, request);
-        var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, request, output, outputDirectory, cancellationToken, reuseModel: true);
+        // Always evaluated: a script may read the environment or files the model cache cannot see,
+        // and a stale flake.nix would be silently wrong (graph, impact and plan may reuse it).
+        var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, request, output, outputDirectory, cancellationToken);
         if (workspace is null)
         {
             return await output.FinishAsync(exitCode);

@@ -5,7 +5,7 @@ using Procurator.Rendering;
 namespace Procurator.Scripting;
 
 /// <summary>
-/// Evaluated models on disk, beside the compile cache, so <c>run</c>, <c>graph</c>, <c>impact</c>
+/// Evaluated models on disk, beside the compile cache, so <c>graph</c>, <c>impact</c>
 /// and <c>plan</c> on an unchanged workspace read the model instead of running the script,
 /// validating and resolving again. An entry (<c>models-v1/KEY.model</c>, see
 /// <see cref="ModelCacheEntry"/>) is keyed like a compiled script (script path and bytes, engine,

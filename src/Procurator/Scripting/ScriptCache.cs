@@ -104,6 +104,13 @@ internal sealed class ScriptCache(string directory, TimeProvider clock)
             System.IO.Directory.Delete(entries, recursive: true);
         }
 
+        // The evaluated models of graph, impact and plan (see ModelCache) go with the scripts they came from.
+        foreach (var entries in System.IO.Directory.GetDirectories(Directory, "models-v*"))
+        {
+            count += System.IO.Directory.GetFiles(entries, "*.model").Length;
+            System.IO.Directory.Delete(entries, recursive: true);
+        }
+
         return count;
     }
 
