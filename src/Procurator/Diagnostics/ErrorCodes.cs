@@ -58,4 +58,7 @@ internal static class ErrorCodes
 
     // procurator run, ci, init: a file in the way that Procurator did not write
     public const string NotGeneratedByProcurator = "PRO047";
+
+    // Hardening (issue 21, rows 1-11): PRO050 to PRO059. PRO060 upward belongs to rows 12-21.
+    public const string UnsupportedFlakePath = "PRO050";
 }
