@@ -15,4 +15,11 @@ void Cancel(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
 using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Cancel);
 
-return await CliApp.RunAsync(args, CliContext.Console(), cancellation.Token);
+var exitCode = await CliApp.RunAsync(args, CliContext.Console(), cancellation.Token);
+
+// The command is done: end the process even when a script left a foreground thread running
+// (returning from Main would wait for it for ever).
+Console.Out.Flush();
+Console.Error.Flush();
+Environment.Exit(exitCode);
+return exitCode;
