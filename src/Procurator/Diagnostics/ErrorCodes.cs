@@ -61,4 +61,5 @@ internal static class ErrorCodes
 
     // Hardening (issue 21, rows 1-11): PRO050 to PRO059. PRO060 upward belongs to rows 12-21.
     public const string UnsupportedFlakePath = "PRO050";
+    public const string UnreadableFile = "PRO051";
 }

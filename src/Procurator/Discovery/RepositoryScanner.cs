@@ -37,7 +37,7 @@ internal sealed class RepositoryScanner(IComposeServiceSource compose)
             var context = new ProbeContext(draft, directory.Files, directory.Directories, log);
             foreach (var probe in Probes)
             {
-                probe(context);
+                Guarded(log, () => probe(context));
             }
 
             if (draft.Languages.Count > 0)
@@ -93,7 +93,7 @@ internal sealed class RepositoryScanner(IComposeServiceSource compose)
                 var repository = directory.Path == ".github/workflows" ? "." : directory.Path[..^"/.github/workflows".Length];
                 foreach (var file in directory.Files.Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                 {
-                    Workflow(log, Join(directory.Path, file), repository, projects, services);
+                    Guarded(log, () => Workflow(log, Join(directory.Path, file), repository, projects, services));
                 }
             }
         }
@@ -108,6 +108,20 @@ internal sealed class RepositoryScanner(IComposeServiceSource compose)
             .ToArray();
         var (finalServices, finalProjects) = services.AssignPorts(frozen, findings);
         return new ScanResult(log.Root, finalProjects, finalServices, findings, log.Diagnostics);
+    }
+
+    /// <summary>Runs a step that reads files; one that is not a regular file, or too large, is an error at that file.</summary>
+    private static void Guarded(DiscoveryLog log, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (IO.UnreadableFileException exception)
+        {
+            var relative = Path.GetRelativePath(log.Root, exception.Path).Replace('\\', '/');
+            log.Error(Diagnostics.ErrorCodes.UnreadableFile, $"{relative} {exception.Reason}; it was not read", relative, 1, 1);
+        }
     }
 
     private static void Workflow(DiscoveryLog log, string file, string repository, List<ProjectDraft> projects, ServiceTable services)
