@@ -22,4 +22,11 @@ Procurator.Supervisor.Processes.InheritedDescriptors.MarkCloseOnExec();
 // a policy prints with Console goes to stderr, so it can never break what a tool parses.
 var cli = CliContext.Console();
 Console.SetOut(cli.Error);
-return await CliApp.RunAsync(args, cli, cancellation.Token);
+var exitCode = await CliApp.RunAsync(args, cli, cancellation.Token);
+
+// The command is done: end the process even when a script left a foreground thread running
+// (returning from Main would wait for it for ever).
+cli.Out.Flush();
+cli.Error.Flush();
+Environment.Exit(exitCode);
+return exitCode;

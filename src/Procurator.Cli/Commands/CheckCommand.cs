@@ -46,7 +46,7 @@ internal static class CheckCommand
         }
 
         // 2. Policies.
-        await output.DiagnosticsAsync(PolicyRunner.Run(workspace.Model, workspace.Policies, workspace.TargetSites, new SourceLocator()));
+        await output.DiagnosticsAsync(PolicyRunner.Run(workspace.Model, workspace.Policies, workspace.TargetSites, new SourceLocator(), TimeSpan.FromSeconds(request.TimeoutSeconds)));
 
         // 3. Drift of flake.nix and procurator.json.
         var directory = workspace.Layout.OutputDirectory;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Procurator.Compose;
 
@@ -288,7 +287,7 @@ internal sealed partial class ComposeCsxWriter
     private void Line(string text = "") => _text.Append(text).Append('\n');
 
     /// <summary>A C# string literal: quotes, backslashes, control and line-separator characters escaped.</summary>
-    internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    internal static string Literal(string value) => Discovery.CSharpLiteral.String(value);
 
     /// <summary>Text safe inside a <c>//</c> comment: anything C# takes for a line break becomes a space.</summary>
     private static string Comment(string text) =>

@@ -19,9 +19,9 @@ internal sealed record ComposeLoadOptions(IReadOnlyDictionary<string, string> En
     {
         try
         {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
+            return File.Exists(path) ? IO.BoundedFile.ReadAllText(path) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is (IOException and not IO.UnreadableFileException) or UnauthorizedAccessException)
         {
             return null;
         }

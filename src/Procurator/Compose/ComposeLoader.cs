@@ -23,6 +23,22 @@ internal sealed partial class ComposeLoader
     /// <summary>Loads the compose file at <paramref name="path"/>.</summary>
     public static ComposeLoadResult Load(string path, ComposeLoadOptions options)
     {
+        try
+        {
+            return LoadFile(path, options);
+        }
+        catch (IO.UnreadableFileException exception)
+        {
+            return Unreadable(exception);
+        }
+    }
+
+    // The compose file or one it names (env_file, include, extends) is a FIFO, a device or too large.
+    private static ComposeLoadResult Unreadable(IO.UnreadableFileException exception) =>
+        new(null, [Diagnostic.Error(ErrorCodes.UnsupportedFile, $"{exception.Path} {exception.Reason}; it was not read", new SourceLocation(exception.Path, 1, 1))]);
+
+    private static ComposeLoadResult LoadFile(string path, ComposeLoadOptions options)
+    {
         var full = Path.GetFullPath(path);
         var text = options.ReadFile(full);
         if (text is null)
@@ -37,7 +53,16 @@ internal sealed partial class ComposeLoader
     public static ComposeLoadResult LoadText(string text, string path, ComposeLoadOptions options)
     {
         var loader = new ComposeLoader(options);
-        var project = loader.Run(text, Path.GetFullPath(path));
+        ComposeProject? project;
+        try
+        {
+            project = loader.Run(text, Path.GetFullPath(path));
+        }
+        catch (IO.UnreadableFileException exception)
+        {
+            return Unreadable(exception);
+        }
+
         var diagnostics = loader._diagnostics.Distinct().ToArray();
         return new ComposeLoadResult(diagnostics.Any(d => d.IsError) ? null : project, diagnostics);
     }

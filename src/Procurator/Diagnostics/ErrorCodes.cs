@@ -59,7 +59,12 @@ internal static class ErrorCodes
     // procurator run, ci, init: a file in the way that Procurator did not write
     public const string NotGeneratedByProcurator = "PRO047";
 
-    // Hardening (issue 21, rows 12-21): PRO060 upward; PRO050-059 belong to the rows 1-11 work.
+    // Hardening (issue 21, rows 1-11): PRO050 to PRO059. PRO060 upward belongs to rows 12-21.
+    public const string UnsupportedFlakePath = "PRO050";
+    // a file that is not a regular file (FIFO, device) or is over the size cap
+    public const string UnsupportedFile = "PRO051";
+
+    // Hardening (issue 21, rows 12-21): PRO060 upward.
     // procurator init: a file the scan must read and cannot (permissions, an I/O error)
     public const string UnreadableFile = "PRO060";
 }

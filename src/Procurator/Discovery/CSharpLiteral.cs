@@ -10,8 +10,9 @@ internal static class CSharpLiteral
     public static string String(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             switch (c)
             {
                 case '\\': builder.Append(@"\\"); break;
@@ -22,6 +23,13 @@ internal static class CSharpLiteral
                 case '\0': builder.Append(@"\0"); break;
                 // Other control characters and the Unicode line breaks C# also ends a line at.
                 case < ' ' or '\u007f' or '\u0085' or '\u2028' or '\u2029':
+                    builder.Append(@"\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                // A lone surrogate cannot be written as UTF-8: keep it as an escape.
+                case >= '\ud800' and <= '\udbff' when i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]):
+                    builder.Append(c).Append(value[++i]);
+                    break;
+                case >= '\ud800' and <= '\udfff':
                     builder.Append(@"\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     break;
                 default: builder.Append(c); break;

@@ -25,7 +25,7 @@ internal static partial class GithubActionsProbe
             return [];
         }
 
-        var text = File.ReadAllText(Path.Combine(log.Root, relativeFile));
+        var text = IO.BoundedFile.ReadAllText(Path.Combine(log.Root, relativeFile));
         var reader = new Reader(log, relativeFile, text);
         var defaultDirectory = WorkingDirectory(root);
         return jobs.Children.Where(j => j.Value is YamlMappingNode).Select(j => reader.Job((YamlMappingNode)j.Value, defaultDirectory)).ToArray();

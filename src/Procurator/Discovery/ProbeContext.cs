@@ -7,7 +7,7 @@ internal sealed record ProbeContext(ProjectDraft Project, IReadOnlySet<string> F
 
     public string FullPath(string file) => Path.Combine(Log.Root, Project.File(file));
 
-    public string Read(string file) => File.ReadAllText(FullPath(file));
+    public string Read(string file) => IO.BoundedFile.ReadAllText(FullPath(file));
 
     /// <summary>The first line of a one-line version file (<c>.nvmrc</c>), trimmed; null when empty.</summary>
     public string? FirstLine(string file)

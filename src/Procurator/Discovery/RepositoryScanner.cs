@@ -39,7 +39,7 @@ internal sealed class RepositoryScanner(IComposeServiceSource compose)
             {
                 try
                 {
-                    probe(context);
+                    Guarded(log, () => probe(context));
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
@@ -101,7 +101,7 @@ internal sealed class RepositoryScanner(IComposeServiceSource compose)
                 var repository = directory.Path == ".github/workflows" ? "." : directory.Path[..^"/.github/workflows".Length];
                 foreach (var file in directory.Files.Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                 {
-                    Workflow(log, Join(directory.Path, file), repository, projects, services);
+                    Guarded(log, () => Workflow(log, Join(directory.Path, file), repository, projects, services));
                 }
             }
         }
@@ -116,6 +116,20 @@ internal sealed class RepositoryScanner(IComposeServiceSource compose)
             .ToArray();
         var (finalServices, finalProjects) = services.AssignPorts(frozen, findings);
         return new ScanResult(log.Root, finalProjects, finalServices, findings, log.Diagnostics);
+    }
+
+    /// <summary>Runs a step that reads files; one that is not a regular file, or too large, is an error at that file.</summary>
+    private static void Guarded(DiscoveryLog log, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (IO.UnreadableFileException exception)
+        {
+            var relative = Path.GetRelativePath(log.Root, exception.Path).Replace('\\', '/');
+            log.Error(Diagnostics.ErrorCodes.UnsupportedFile, $"{relative} {exception.Reason}; it was not read", relative, 1, 1);
+        }
     }
 
     private static void Workflow(DiscoveryLog log, string file, string repository, List<ProjectDraft> projects, ServiceTable services)

@@ -44,7 +44,7 @@ internal static class StarterFiles
                 head += $".Port({CSharpLiteral.Int(service.Ports[0])})";
             }
 
-            var calls = service.Env.Select(e => $".Env({CSharpLiteral.String(e.Key)}, {CSharpLiteral.String(e.Value)})").ToList();
+            var calls = service.Env.Select(e => (StarterCall)$".Env({CSharpLiteral.String(e.Key)}, {CSharpLiteral.String(e.Value)})").ToList();
             if (HealthCheck(service.HealthCheck) is { } health)
             {
                 calls.Add(health);
@@ -64,21 +64,21 @@ internal static class StarterFiles
 
             lines.Add($"// {CSharpLiteral.Comment($"{project.Path}: {about}")}");
             var path = project.Path == "." ? "." : $"./{project.Path}";
-            var calls = new List<string>();
+            var calls = new List<StarterCall>();
             if (project.Packages.Count > 0)
             {
                 calls.Add($".Packages({string.Join(", ", project.Packages.Select(CSharpLiteral.String))})");
             }
 
-            calls.AddRange(project.Ports.Select(p => $".Port({CSharpLiteral.Int(p)})"));
-            calls.AddRange(project.Env.Select(e => $".Env({CSharpLiteral.String(e.Key)}, {CSharpLiteral.String(e.Value)})"));
+            calls.AddRange(project.Ports.Select(p => (StarterCall)$".Port({CSharpLiteral.Int(p)})"));
+            calls.AddRange(project.Env.Select(e => (StarterCall)$".Env({CSharpLiteral.String(e.Key)}, {CSharpLiteral.String(e.Value)})"));
             if (project.DependsOn.Count > 0)
             {
                 calls.Add($".DependsOn({string.Join(", ", project.DependsOn.Select(CSharpLiteral.String))})");
             }
 
-            calls.AddRange(project.Checks.Select(c => $".Check({CSharpLiteral.String(c.Name)}, {CSharpLiteral.String(c.Command)})"));
-            calls.AddRange(project.Processes.Select(p => $".Process({CSharpLiteral.String(p.Name)}, {CSharpLiteral.String(p.Command)})"));
+            calls.AddRange(project.Checks.Select(c => (StarterCall)$".Check({CSharpLiteral.String(c.Name)}, {CSharpLiteral.String(c.Command)})"));
+            calls.AddRange(project.Processes.Select(p => (StarterCall)$".Process({CSharpLiteral.String(p.Name)}, {CSharpLiteral.String(p.Command)})"));
             Declaration(lines, $"Project({CSharpLiteral.String(project.Name)}, {CSharpLiteral.String(path)})", calls);
         }
 
@@ -119,7 +119,7 @@ internal static class StarterFiles
         });
     }
 
-    private static string? HealthCheck(DiscoveredHealthCheck? check)
+    private static StarterCall? HealthCheck(DiscoveredHealthCheck? check)
     {
         var call = check switch
         {
@@ -134,11 +134,11 @@ internal static class StarterFiles
             check?.Timeout is { } timeout ? $"timeout {timeout}" : null,
             check?.Retries is { } retries ? $"retries {CSharpLiteral.Int(retries)}" : null,
         }.OfType<string>().ToArray();
-        return call is null || timing.Length == 0 ? call : $"{call}; // {CSharpLiteral.Comment(string.Join(", ", timing))}";
+        return call is null ? null : new StarterCall(call, timing.Length == 0 ? null : CSharpLiteral.Comment(string.Join(", ", timing)));
     }
 
-    /// <summary>The head and its calls, one per line, ended by <c>;</c> (unless the last call already carries it with a comment).</summary>
-    private static void Declaration(List<string> lines, string head, IReadOnlyList<string> calls)
+    /// <summary>The head and its calls, one per line, the last ended by <c>;</c>; a call's comment ends its line.</summary>
+    private static void Declaration(List<string> lines, string head, IReadOnlyList<StarterCall> calls)
     {
         if (calls.Count == 0)
         {
@@ -149,15 +149,9 @@ internal static class StarterFiles
         lines.Add(head);
         for (var i = 0; i < calls.Count; i++)
         {
-            var last = i == calls.Count - 1;
-            var call = calls[i];
-            var commented = call.Contains("; //", StringComparison.Ordinal);
-            if (commented && !last)
-            {
-                call = call[..call.IndexOf("; //", StringComparison.Ordinal)] + " //" + call[(call.IndexOf("; //", StringComparison.Ordinal) + 4)..];
-            }
-
-            lines.Add("    " + call + (last && !commented ? ";" : string.Empty));
+            var end = i == calls.Count - 1 ? ";" : string.Empty;
+            var comment = calls[i].Comment is { } text ? " // " + text : string.Empty;
+            lines.Add("    " + calls[i].Code + end + comment);
         }
     }
 

@@ -19,7 +19,7 @@ internal static class StructuredFiles
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(log.Root, relative)), JsonOptions);
+            using var document = JsonDocument.Parse(IO.BoundedFile.ReadAllText(Path.Combine(log.Root, relative)), JsonOptions);
             return document.RootElement.Clone();
         }
         catch (JsonException exception)
@@ -41,7 +41,7 @@ internal static class StructuredFiles
     {
         try
         {
-            return TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(Path.Combine(log.Root, relative)));
+            return TomlSerializer.Deserialize<TomlTable>(IO.BoundedFile.ReadAllText(Path.Combine(log.Root, relative)));
         }
         catch (TomlException exception)
         {
@@ -62,7 +62,7 @@ internal static class StructuredFiles
         try
         {
             var stream = new YamlStream();
-            using var reader = new StringReader(File.ReadAllText(Path.Combine(log.Root, relative)));
+            using var reader = new StringReader(IO.BoundedFile.ReadAllText(Path.Combine(log.Root, relative)));
             stream.Load(reader);
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }

@@ -13,19 +13,34 @@ internal sealed record PolicyUse(IPolicy Policy, string? Team, ScriptSite Site);
 /// </summary>
 internal static class PolicyRunner
 {
+    /// <summary>
+    /// Runs the policies, together within <paramref name="timeout"/> (the script's <c>--timeout</c>):
+    /// a policy is script code and may loop for ever. One past the limit is reported (PRO020) and
+    /// abandoned on its background thread, and the policies after it are not run.
+    /// </summary>
     public static IReadOnlyList<Diagnostic> Run(
-        WorkspaceModel model, IEnumerable<PolicyUse> policies, IReadOnlyDictionary<string, ScriptSite> targetSites, SourceLocator locator)
+        WorkspaceModel model, IEnumerable<PolicyUse> policies, IReadOnlyDictionary<string, ScriptSite> targetSites, SourceLocator locator, TimeSpan timeout)
     {
         var diagnostics = new List<Diagnostic>();
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
         foreach (var use in policies)
         {
             var report = new PolicyReport();
+            var check = Task.Factory.StartNew(
+                () => use.Policy.Check(ScopeFor(model, use.Team), report), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             try
             {
-                use.Policy.Check(ScopeFor(model, use.Team), report);
+                if (!check.Wait(Remaining(timeout, deadline.Elapsed)))
+                {
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.ScriptTimeout,
+                        $"policy '{use.Policy.Name}' did not finish within {timeout.TotalSeconds:0.###} s and was stopped (does it loop forever?); raise the limit with --timeout SECONDS",
+                        locator.Locate(use.Site)));
+                    break;
+                }
             }
-            catch (Exception exception)
+            catch (AggregateException aggregate)
             {
+                var exception = aggregate.InnerException ?? aggregate;
                 diagnostics.Add(Diagnostic.Error(ErrorCodes.PolicyFailed,
                     $"policy '{use.Policy.Name}' threw {exception.GetType().Name}: {exception.Message}", locator.Locate(use.Site)) with
                 { Detail = exception.ToString() });
@@ -47,6 +62,9 @@ internal static class PolicyRunner
 
         return diagnostics;
     }
+
+    private static TimeSpan Remaining(TimeSpan timeout, TimeSpan elapsed) =>
+        timeout == Timeout.InfiniteTimeSpan ? timeout : timeout > elapsed ? timeout - elapsed : TimeSpan.Zero;
 
     /// <summary>What a team's policy sees: the team's own projects and services; everything else as it is.</summary>
     private static WorkspaceModel ScopeFor(WorkspaceModel model, string? teamName)

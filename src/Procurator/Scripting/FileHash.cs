@@ -17,7 +17,7 @@ internal static class FileHash
     {
         try
         {
-            return Of(File.ReadAllBytes(path));
+            return Of(IO.BoundedFile.ReadAllBytes(path, IO.BoundedFile.BinaryLimit));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Procurator.IO;
 
 namespace Procurator.Scripting;
 
@@ -13,6 +14,9 @@ internal sealed class ScriptCache(string directory, TimeProvider clock)
 {
     public static readonly TimeSpan UnusedLifetime = TimeSpan.FromDays(30);
     private static readonly TimeSpan PruneInterval = TimeSpan.FromDays(1);
+
+    // Far above a real manifest, which lists a script's files.
+    private const long ManifestLimit = 4 * 1024 * 1024;
 
     public string Directory { get; } = directory;
 
@@ -43,16 +47,13 @@ internal sealed class ScriptCache(string directory, TimeProvider clock)
             }
 
             var manifest = ReadManifest(manifestPath);
-            if (manifest is null || !manifest.Sources.Concat(manifest.References).All(IsUnchanged))
+            if (manifest is null || !manifest.Sources.Concat(manifest.References).All(IsUnchanged)
+                || ReadVerified(manifest.Assembly, ".dll") is not { } assembly || ReadVerified(manifest.Pdb, ".pdb") is not { } pdb)
             {
                 return null;
             }
 
-            var script = new CompiledScript(
-                File.ReadAllBytes(Path.Combine(EntriesDirectory, manifest.Assembly)),
-                File.ReadAllBytes(Path.Combine(EntriesDirectory, manifest.Pdb)),
-                manifest.Sources,
-                manifest.References);
+            var script = new CompiledScript(assembly, pdb, manifest.Sources, manifest.References);
             File.SetLastWriteTimeUtc(manifestPath, clock.GetUtcNow().UtcDateTime); // marks it used, for pruning
             return script;
         }
@@ -68,10 +69,12 @@ internal sealed class ScriptCache(string directory, TimeProvider clock)
         try
         {
             System.IO.Directory.CreateDirectory(EntriesDirectory);
-            var stem = $"{key}-{FileHash.Of(script.Assembly)[..16]}";
-            WriteAtomically($"{stem}.dll", script.Assembly);
-            WriteAtomically($"{stem}.pdb", script.Pdb);
-            var manifest = new CacheManifest($"{stem}.dll", $"{stem}.pdb", script.Sources.ToArray(), script.References.ToArray());
+            // Each file is named by its own hash, which a load checks (see ReadVerified).
+            var assemblyName = $"{key}-{FileHash.Of(script.Assembly)}.dll";
+            var pdbName = $"{key}-{FileHash.Of(script.Pdb)}.pdb";
+            WriteAtomically(assemblyName, script.Assembly);
+            WriteAtomically(pdbName, script.Pdb);
+            var manifest = new CacheManifest(assemblyName, pdbName, script.Sources.ToArray(), script.References.ToArray());
             if (manifest.Write() is not { } text)
             {
                 return false; // a path with a line break cannot be recorded; such a script is simply not cached
@@ -155,7 +158,24 @@ internal sealed class ScriptCache(string directory, TimeProvider clock)
         }
     }
 
-    private static CacheManifest? ReadManifest(string path) => CacheManifest.Read(File.ReadAllText(path, Encoding.UTF8));
+    private static CacheManifest? ReadManifest(string path) => CacheManifest.Read(BoundedFile.ReadAllText(path, ManifestLimit));
+
+    /// <summary>
+    /// The bytes of an entry's assembly or PDB, or null unless they are exactly what was stored: a
+    /// plain name in this folder, a regular file of bounded size, whose hash is the one in its name.
+    /// A truncated, random or swapped file is then a miss, never a BadImageFormatException.
+    /// </summary>
+    private byte[]? ReadVerified(string name, string extension)
+    {
+        if (name.AsSpan().IndexOfAny('/', '\\') >= 0 || !name.EndsWith(extension, StringComparison.Ordinal) || name.Length < extension.Length + 17
+            || name[^(extension.Length + 17)] != '-')
+        {
+            return null;
+        }
+
+        var bytes = BoundedFile.ReadAllBytes(Path.Combine(EntriesDirectory, name), BoundedFile.BinaryLimit);
+        return FileHash.Of(bytes) == name[^(extension.Length + 16)..^extension.Length] ? bytes : null;
+    }
 
     private string ManifestPath(string key) => Path.Combine(EntriesDirectory, $"{key}{CacheManifest.Extension}");
 

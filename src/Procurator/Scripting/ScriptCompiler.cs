@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Emit;
@@ -59,7 +58,7 @@ internal static class ScriptCompiler
             .WithEmitDebugInformation(true)
             .AddReferences(ScriptConventions.References)
             .WithImports(ScriptConventions.Imports)
-            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, directory))
+            .WithSourceResolver(new BoundedSourceResolver(directory))
             .WithMetadataResolver(new HermeticMetadataResolver(directory));
     }
 

@@ -29,7 +29,17 @@ internal static class ScriptEvaluator
         }
 
         // 1. Look up the compiled script: the key covers the script, SDK, compiler and runtime.
-        var code = File.ReadAllBytes(fullPath);
+        byte[] code;
+        try
+        {
+            code = IO.BoundedFile.ReadAllBytes(fullPath);
+        }
+        catch (IO.UnreadableFileException exception)
+        {
+            var unreadable = Diagnostic.Error(ErrorCodes.UnsupportedFile, $"script '{scriptPath}' {exception.Reason}; it was not read", new SourceLocation(fullPath, 1, 1));
+            return new EvaluationResult(null, [unreadable], []);
+        }
+
         var key = ScriptCacheKey.For(fullPath, code, options.Toolchain);
         var compiled = options.Cache?.TryLoad(key);
         var cacheState = options.Cache is null ? "off" : compiled is null ? "miss" : "hit";
