@@ -18,8 +18,10 @@ public sealed class LargeFlakeTests
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var flake = await File.ReadAllTextAsync(dir.Combine("flake.nix"));
-        Assert.True(flake.Length > 2 * 1024 * 1024, $"flake.nix is only {flake.Length} characters");
+        var visualize = await File.ReadAllTextAsync(dir.Combine("procurator.visualize.sh"));
+        Assert.True(flake.Length > 3 * 1024 * 1024 / 2, $"flake.nix is only {flake.Length} characters");
         Assert.EndsWith("\n    };\n}\n", flake, StringComparison.Ordinal);
-        Assert.Contains("  html) page ;;", flake, StringComparison.Ordinal);
+        Assert.True(visualize.Length > 3 * 1024 * 1024 / 2, $"procurator.visualize.sh is only {visualize.Length} characters");
+        Assert.Contains("  html) page ;;", visualize, StringComparison.Ordinal);
     }
 }

@@ -173,7 +173,8 @@ public sealed class PolicyTests
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
             "flake.nix(1,1): error PRO024: flake.nix is out of date; run `procurator run procurator.csx` to regenerate it\n" +
-            "procurator.json(1,1): error PRO024: procurator.json is out of date; run `procurator run procurator.csx` to regenerate it\n",
+            "procurator.json(1,1): error PRO024: procurator.json is out of date; run `procurator run procurator.csx` to regenerate it\n" +
+            "procurator.visualize.sh(1,1): error PRO024: procurator.visualize.sh is out of date; run `procurator run procurator.csx` to regenerate it\n",
             run.Stderr);
     }
 

@@ -55,7 +55,7 @@ public sealed class ScriptHostTests
         var run = await CliRun.InAsync(dir.Path, "run", "--format", "json");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("{\n  \"ok\": true,\n  \"exitCode\": 0,\n  \"diagnostics\": [],\n  \"written\": [\n    \"flake.nix\",\n    \"procurator.json\"\n  ]\n}\n", run.Stdout);
+        Assert.Equal("{\n  \"ok\": true,\n  \"exitCode\": 0,\n  \"diagnostics\": [],\n  \"written\": [\n    \"flake.nix\",\n    \"procurator.json\",\n    \"procurator.visualize.sh\"\n  ]\n}\n", run.Stdout);
     }
 
     [Fact]

@@ -2,7 +2,9 @@ namespace Procurator.Supervisor.Control;
 
 /// <summary>
 /// The state directory holds env values (in unit logs and the manager's output) and service data:
-/// folders are 0700 and files 0600 whatever the caller's umask, so another local user reads nothing.
+/// files are 0600 and the logs folder 0700 whatever the caller's umask, so another local user reads
+/// nothing. The state directory itself is 0711: others may pass through it but not list it, which
+/// a service run as another user needs (postgres under root runs as 'postgres' in <c>data/</c>).
 /// </summary>
 public static class PrivateState
 {
@@ -12,15 +14,18 @@ public static class PrivateState
     /// <summary>rwx------ for the folders that hold them.</summary>
     public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    /// <summary>Creates the state directory and its logs folder (0700), and narrows them when they exist with a wider mode.</summary>
+    /// <summary>rwx--x--x for the state directory: entered by a service's own user, listed by nobody else.</summary>
+    public const UnixFileMode PassThroughMode = DirectoryMode | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
+    /// <summary>Creates the state directory (0711) and its logs folder (0700), and narrows them when they exist with a wider mode.</summary>
     public static void Prepare(StatePaths state)
     {
-        Directory(state.Directory);
+        Directory(state.Directory, PassThroughMode);
         Directory(state.Logs);
     }
 
-    /// <summary>Creates <paramref name="path"/> with mode 0700, or narrows an existing one to it.</summary>
-    public static void Directory(string path)
+    /// <summary>Creates <paramref name="path"/> with <paramref name="mode"/> (default 0700), or narrows an existing one to it.</summary>
+    public static void Directory(string path, UnixFileMode mode = DirectoryMode)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -28,8 +33,8 @@ public static class PrivateState
             return;
         }
 
-        System.IO.Directory.CreateDirectory(path, DirectoryMode);
-        Narrow(path, DirectoryMode);
+        System.IO.Directory.CreateDirectory(path, mode);
+        Narrow(path, mode);
     }
 
     /// <summary>Creates <paramref name="path"/> empty with mode 0600 when missing, or narrows an existing one to it.</summary>

@@ -41,7 +41,7 @@ internal sealed class RepositoryScanner(IComposeServiceSource compose)
                 {
                     Guarded(log, () => probe(context));
                 }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                catch (Exception exception) when (exception is (IOException and not IO.UnreadableFileException) or UnauthorizedAccessException)
                 {
                     // A plain-text file a probe reads (Makefile, .nvmrc): reported at the folder, the message names the file.
                     StructuredFiles.Unreadable(log, directory.Path, exception);

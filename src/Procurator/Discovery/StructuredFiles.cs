@@ -30,7 +30,7 @@ internal static class StructuredFiles
             log.Error(ErrorCodes.MalformedJson, $"{relative} is not valid JSON: {FirstSentence(exception.Message)}", relative, line, column);
             return null;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is (IOException and not IO.UnreadableFileException) or UnauthorizedAccessException)
         {
             Unreadable(log, relative, exception);
             return null;
@@ -50,7 +50,7 @@ internal static class StructuredFiles
             log.Error(ErrorCodes.MalformedToml, $"{relative} is not valid TOML: {FirstSentence(message)}", relative, line, column);
             return null;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is (IOException and not IO.UnreadableFileException) or UnauthorizedAccessException)
         {
             Unreadable(log, relative, exception);
             return null;
@@ -72,7 +72,7 @@ internal static class StructuredFiles
             log.Error(ErrorCodes.MalformedYaml, $"{relative} is not valid YAML: {FirstSentence(message)}", relative, (int)exception.Start.Line, (int)exception.Start.Column);
             return null;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is (IOException and not IO.UnreadableFileException) or UnauthorizedAccessException)
         {
             Unreadable(log, relative, exception);
             return null;

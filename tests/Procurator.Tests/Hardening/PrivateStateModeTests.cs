@@ -3,7 +3,7 @@ using Procurator.Tests.Support;
 
 namespace Procurator.Tests.Hardening;
 
-/// <summary>Issue 21, row 20: what may hold env values (unit logs, manager.log) is 0600 in 0700 folders, whatever the umask.</summary>
+/// <summary>Issue 21, row 20: what may hold env values (unit logs, manager.log) is 0600, logs in a 0700 folder, whatever the umask.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PrivateStateModeTests
 {
@@ -22,7 +22,7 @@ public sealed class PrivateStateModeTests
         Assert.True(up.ExitCode == 0, up.ToString());
         Assert.Contains("hunter2", File.ReadAllText(Path.Combine(state, "logs", "p.log")), StringComparison.Ordinal);
         Assert.Equal(
-            (PrivateState.DirectoryMode, PrivateState.DirectoryMode, PrivateState.FileMode),
+            (PrivateState.PassThroughMode, PrivateState.DirectoryMode, PrivateState.FileMode),
             (File.GetUnixFileMode(state), File.GetUnixFileMode(Path.Combine(state, "logs")), File.GetUnixFileMode(Path.Combine(state, "logs", "p.log"))));
     }
 
