@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `procurator up` with trivial units and prints a Markdown table.
 #
-#   bash benchmarks/up.sh [--runs N] [--warmup N] [--idle-seconds S] [--cli PATH] [--out FILE] [--keep]
+#   bash benchmarks/up.sh [--runs N] [--warmup N] [--idle-seconds S] [--peer-runs N] [--cli PATH] [--out FILE] [--keep]
 #
 # 1. Start-up: time from launching `procurator up` to its "all ready" line for 30 units
 #    (`exec sleep 1000`, no readiness probe, so each is ready once spawned) in four shapes:
@@ -10,6 +10,13 @@
 #    one step, measured on the chain of 30).
 # 2. Idle: with 20 units running, the manager's CPU over S seconds (utime + stime from
 #    /proc/PID/stat, as % of one core) and its peak RSS (VmHWM).
+# 3. Beside its peers, foreman and supervisord (skipped, with a note, when not installed), in
+#    the same run, medians and ranges over --peer-runs: a chain of 3 units, each opening its
+#    port 0.1 s after it starts and waiting for the previous one's port (procurator: DependsOn
+#    with the default TCP readiness; peers: a wait loop in the command), from launch to the
+#    third port accepting, against the chain run by hand; a burst of 200,000 lines
+#    (console redirected to a file, and unit log files), lines/s, lost and out-of-order lines;
+#    with 20 idle units, CPU over S seconds and RSS and PSS (manager plus guardian).
 # Uses the Release build (dotnet build -c Release; run as dotnet .../procurator.dll) unless
 # --cli names a procurator.dll or executable. Linux only (reads /proc). See benchmarks/README.md.
 #
@@ -20,23 +27,25 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS=5
 WARMUP=1
 IDLE_SECONDS=30
+PEER_RUNS=5
 CLI=""
 OUT="$ROOT/benchmarks/results/up-latest.md"
 KEEP=0
 
-usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64; }
+usage() { sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS="${2:?}"; shift 2 ;;
     --warmup) WARMUP="${2:?}"; shift 2 ;;
     --idle-seconds) IDLE_SECONDS="${2:?}"; shift 2 ;;
+    --peer-runs) PEER_RUNS="${2:?}"; shift 2 ;;
     --cli) CLI="${2:?}"; shift 2 ;;
     --out) OUT="${2:?}"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     *) usage ;;
   esac
 done
-for n in "$RUNS" "$IDLE_SECONDS"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || usage; done
+for n in "$RUNS" "$IDLE_SECONDS" "$PEER_RUNS"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || usage; done
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || usage
 [[ -d /proc/self ]] || { echo "up.sh needs Linux (/proc)" >&2; exit 1; }
 
@@ -57,10 +66,11 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 cd "$ROOT"
 if [[ -z "$CLI" ]]; then
-  log "building Release: dotnet build src/Procurator.Cli -c Release"
-  dotnet build src/Procurator.Cli -c Release >"$WORK/build.log" 2>&1 \
+  log "publishing ReadyToRun, framework-dependent (as installed), to $WORK/publish"
+  dotnet publish src/Procurator.Cli -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -o "$WORK/publish" >"$WORK/build.log" 2>&1 \
     || { tail -30 "$WORK/build.log" >&2; log "build failed"; exit 1; }
-  CLI="$ROOT/src/Procurator.Cli/bin/Release/net10.0/procurator.dll"
+  CLI="$WORK/publish/procurator"
 fi
 CLI=$(realpath "$CLI")
 if [[ "$CLI" == *.dll ]]; then CMD=(dotnet "$CLI"); else CMD=("$CLI"); fi
@@ -194,6 +204,11 @@ else
   FAILED=1
 fi
 
+# --- 3. Beside foreman and supervisord ----------------------------------------------------------
+# shellcheck source=benchmarks/up-peers.sh
+source "$ROOT/benchmarks/up-peers.sh"
+run_peers
+
 # --- Report -------------------------------------------------------------------------------------
 {
   echo "## \`procurator up\` results"
@@ -220,6 +235,8 @@ fi
   done
   echo
   echo "Idle: 20 units running, manager measured over ${IDLE_WALL} s: CPU ${IDLE_CPU}% of one core (${IDLE_TICKS:-n/a} ticks at ${CLK_TCK} Hz), peak RSS (VmHWM) ${HWM} MB, RSS at the end ${RSS_NOW} MB."
+  echo
+  peers_report
 } | tee "$OUT"
 log "wrote $OUT"
 exit "$FAILED"

@@ -14,6 +14,7 @@ public sealed class ConsoleSinkTests
         sink.Write(Line("api", "listening"));
         sink.Write(Line("postgres", "ready"));
         sink.Write(Line("api", "state Ready", LogStream.Manager));
+        sink.Flush();
 
         Assert.Equal("api      | listening\npostgres | ready\napi      | -- state Ready\n", output.ToString());
     }
@@ -25,6 +26,7 @@ public sealed class ConsoleSinkTests
         var sink = new ConsoleSink(output, ["db", "api"], colour: true);
         sink.Write(Line("api", "x"));
         sink.Write(Line("db", "y"));
+        sink.Flush();
 
         Assert.Equal("\u001b[33mapi |\u001b[0m x\n\u001b[36mdb  |\u001b[0m y\n", output.ToString());
     }
@@ -43,7 +45,37 @@ public sealed class ConsoleSinkTests
         var second = new StringWriter();
         var sink = new CombinedSink(new ConsoleSink(first, [], false), new ConsoleSink(second, [], false));
         sink.Write(Line("api", "hello"));
+        sink.Flush();
 
         Assert.Equal(("api | hello\n", "api | hello\n"), (first.ToString(), second.ToString()));
+    }
+
+    [Fact]
+    public void Lines_wait_for_the_flush_except_the_managers_own()
+    {
+        var output = new StringWriter();
+        var sink = new ConsoleSink(output, ["api"], colour: false);
+        sink.Write(Line("api", "one"));
+        sink.Write(Line("api", "two"));
+        Assert.Equal("", output.ToString());
+
+        sink.Write(Line("api", "Starting -> Running", LogStream.Manager));
+        Assert.Equal("api | one\napi | two\napi | -- Starting -> Running\n", output.ToString());
+        sink.Write(Line("api", "three"));
+        sink.Flush();
+        Assert.EndsWith("api | three\n", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wider_name_that_appears_later_pads_every_prefix_after_it()
+    {
+        var output = new StringWriter();
+        var sink = new ConsoleSink(output, ["db"], colour: false);
+        sink.Write(Line("db", "a"));
+        sink.Write(Line("postgres", "b"));
+        sink.Write(Line("db", "c"));
+        sink.Flush();
+
+        Assert.Equal("db | a\npostgres | b\ndb       | c\n", output.ToString());
     }
 }

@@ -14,4 +14,11 @@ public sealed class CombinedSink : ILogSink
         foreach (var sink in _sinks)
             sink.Write(line);
     }
+
+    /// <inheritdoc />
+    public void Flush()
+    {
+        foreach (var sink in _sinks)
+            sink.Flush();
+    }
 }

@@ -1,13 +1,17 @@
+using System.Text;
+
 namespace Procurator.Supervisor.Logs;
 
 /// <summary>
 /// Writes lines to a terminal as <c>api      | text</c>: the unit name padded to the longest
-/// one, coloured from a fixed palette by the unit's position. One lock per line, so lines
-/// of concurrent units never interleave.
+/// one, coloured from a fixed palette by the unit's position. Lines are gathered whole under
+/// one lock (lines of concurrent units never interleave) and written to the output in one
+/// call on <see cref="ILogSink.Flush"/>, or when 64 KiB have gathered.
 /// </summary>
 public sealed class ConsoleSink : ILogSink
 {
     private const string Reset = "\u001b[0m";
+    private const int FlushAt = 64 * 1024;
 
     // Cyan, yellow, green, magenta, blue, red, then their bright forms.
     private static readonly string[] Palette =
@@ -16,7 +20,9 @@ public sealed class ConsoleSink : ILogSink
 
     private readonly TextWriter _output;
     private readonly bool _colour;
-    private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _prefixes = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
+    private readonly StringBuilder _pending = new();
     private readonly Lock _gate = new();
     private int _width;
 
@@ -28,7 +34,7 @@ public sealed class ConsoleSink : ILogSink
         _output = output;
         _colour = colour;
         foreach (var name in unitNames)
-            Index(name);
+            Prefix(name);
     }
 
     /// <summary>
@@ -43,25 +49,51 @@ public sealed class ConsoleSink : ILogSink
     {
         lock (_gate)
         {
-            var index = Index(line.Unit);
-            var name = line.Unit.PadRight(_width);
-            var text = line.Stream == LogStream.Manager ? $"-- {line.Text}" : line.Text;
-            _output.Write(_colour
-                ? $"{Palette[index % Palette.Length]}{name} |{Reset} {text}\n"
-                : $"{name} | {text}\n");
-            _output.Flush();
+            _pending.Append(Prefix(line.Unit));
+            if (line.Stream == LogStream.Manager)
+                _pending.Append("-- ");
+            _pending.Append(line.Text).Append('\n');
+
+            // The manager's own lines come one at a time, from no reader that would flush them.
+            if (line.Stream == LogStream.Manager || _pending.Length >= FlushAt)
+                FlushLocked();
         }
     }
 
-    private int Index(string unit)
+    /// <inheritdoc />
+    public void Flush()
     {
-        if (!_indexes.TryGetValue(unit, out var index))
+        lock (_gate)
+            FlushLocked();
+    }
+
+    private void FlushLocked()
+    {
+        if (_pending.Length == 0)
+            return;
+        _output.Write(_pending.ToString());
+        _output.Flush();
+        _pending.Clear();
+    }
+
+    // "name | " padded to the widest name so far; rebuilt for every unit when a wider one appears.
+    private string Prefix(string unit)
+    {
+        if (_prefixes.TryGetValue(unit, out var prefix))
+            return prefix;
+
+        _names.Add(unit);
+        if (unit.Length > _width)
         {
-            index = _indexes.Count;
-            _indexes.Add(unit, index);
-            _width = Math.Max(_width, unit.Length);
+            _width = unit.Length;
+            for (var i = 0; i < _names.Count - 1; i++)
+                _prefixes[_names[i]] = Build(_names[i], i);
         }
 
-        return index;
+        return _prefixes[unit] = Build(unit, _names.Count - 1);
     }
+
+    private string Build(string unit, int index) => _colour
+        ? $"{Palette[index % Palette.Length]}{unit.PadRight(_width)} |{Reset} "
+        : $"{unit.PadRight(_width)} | ";
 }

@@ -1,9 +1,18 @@
 namespace Procurator.Supervisor.Logs;
 
-/// <summary>Receives output lines as they are read, each with the time it was read.</summary>
+/// <summary>
+/// Receives output lines as they are read, each with the time it was read. A sink may hold
+/// lines until <see cref="Flush"/>: readers call it after each batch (one read from a pipe),
+/// so a burst costs one write per batch, not one per line.
+/// </summary>
 public interface ILogSink
 {
     void Write(LogLine line);
+
+    /// <summary>Hands every line written so far on (to the terminal, to the operating system).</summary>
+    void Flush()
+    {
+    }
 }
 
 public enum LogStream

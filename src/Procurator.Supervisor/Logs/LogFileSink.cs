@@ -6,13 +6,15 @@ namespace Procurator.Supervisor.Logs;
 /// then <c>out</c>, <c>err</c> or <c>mgr</c>). A file that would pass
 /// <see cref="MaxBytes"/> is rotated first, between two lines: <c>UNIT.log</c> becomes
 /// <c>UNIT.log.1</c>, <c>.1</c> becomes <c>.2</c>, and so on up to <see cref="Keep"/>.
-/// Every line is handed to the operating system before <see cref="Write"/> returns, so
-/// once a unit's exit is reported all of its lines are in the file. Thread-safe.
+/// Lines are buffered and handed to the operating system on <see cref="Flush"/> (the output
+/// reader calls it after every read, before a unit's exit is reported, so once the exit is
+/// reported all of its lines are in the file); the manager's own lines at once. Thread-safe.
 /// </summary>
 public sealed class LogFileSink : ILogSink, IDisposable
 {
     private readonly string _directory;
     private readonly Dictionary<string, UnitLogFile> _files = new(StringComparer.Ordinal);
+    private readonly HashSet<UnitLogFile> _unflushed = [];
     private readonly Lock _gate = new();
     private bool _disposed;
 
@@ -39,7 +41,26 @@ public sealed class LogFileSink : ILogSink, IDisposable
     public static string PathFor(string directory, string unit) => Path.Combine(directory, SafeFileName(unit) + ".log");
 
     /// <inheritdoc />
-    public void Write(LogLine line) => FileFor(line.Unit).Append(line);
+    public void Write(LogLine line)
+    {
+        lock (_gate)
+        {
+            var file = FileFor(line.Unit);
+            file.Append(line);
+            _unflushed.Add(file);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            foreach (var file in _unflushed)
+                file.Flush();
+            _unflushed.Clear();
+        }
+    }
 
     /// <summary>Closes every file.</summary>
     public void Dispose()
@@ -50,22 +71,20 @@ public sealed class LogFileSink : ILogSink, IDisposable
             foreach (var file in _files.Values)
                 file.Dispose();
             _files.Clear();
+            _unflushed.Clear();
         }
     }
 
     private UnitLogFile FileFor(string unit)
     {
-        lock (_gate)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_files.TryGetValue(unit, out var file))
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!_files.TryGetValue(unit, out var file))
-            {
-                file = new UnitLogFile(PathFor(_directory, unit), MaxBytes, Keep);
-                _files.Add(unit, file);
-            }
-
-            return file;
+            file = new UnitLogFile(PathFor(_directory, unit), MaxBytes, Keep);
+            _files.Add(unit, file);
         }
+
+        return file;
     }
 
     // Unit names are validated upstream; this only keeps a stray '/' from leaving the directory.

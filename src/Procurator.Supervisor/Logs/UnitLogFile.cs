@@ -1,15 +1,24 @@
+using System.Globalization;
 using System.Text;
 
 namespace Procurator.Supervisor.Logs;
 
-/// <summary>One unit's log file with size-based rotation; every append is one whole line.</summary>
+/// <summary>
+/// One unit's log file with size-based rotation; every append is one whole line. Lines are
+/// buffered (64 KiB) and handed to the operating system on <see cref="Flush"/>, at once for
+/// the manager's own lines.
+/// </summary>
 internal sealed class UnitLogFile : IDisposable
 {
+    private const int BufferSize = 64 * 1024;
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
     private readonly string _path;
     private readonly long _maxBytes;
     private readonly int _keep;
     private readonly Lock _gate = new();
-    private FileStream? _stream;
+    private StreamWriter? _writer;
+    private long _length;
 
     public UnitLogFile(string path, long maxBytes, int keep)
     {
@@ -20,47 +29,62 @@ internal sealed class UnitLogFile : IDisposable
 
     public void Append(LogLine line)
     {
-        var bytes = Encoding.UTF8.GetBytes(LogFileFormat.Format(line));
+        var text = line.Text.Contains('\n') ? line.Text.Replace('\n', ' ') : line.Text;
+        Span<char> head = stackalloc char[LogFileFormat.HeadLength];
+        LogFileFormat.WriteHead(line, head);
+        var bytes = LogFileFormat.HeadLength + Utf8.GetByteCount(text) + 1;
         lock (_gate)
         {
-            var stream = _stream ??= Open();
-            if (stream.Length > 0 && stream.Length + bytes.Length > _maxBytes)
+            var writer = _writer ??= Open();
+            if (_length > 0 && _length + bytes > _maxBytes)
             {
                 Rotate();
-                stream = _stream = Open();
+                writer = _writer = Open();
             }
 
-            stream.Write(bytes);
-            // To the kernel now: a reader of the file sees every line the unit wrote once its exit is reported.
-            stream.Flush();
+            writer.Write(head);
+            writer.Write(text);
+            writer.Write('\n');
+            _length += bytes;
+            if (line.Stream == LogStream.Manager)
+                writer.Flush();
         }
+    }
+
+    /// <summary>To the kernel: a reader of the file sees every line appended so far.</summary>
+    public void Flush()
+    {
+        lock (_gate)
+            _writer?.Flush();
     }
 
     public void Dispose()
     {
         lock (_gate)
         {
-            _stream?.Dispose();
-            _stream = null;
+            _writer?.Dispose();
+            _writer = null;
         }
     }
 
     // 0600 whatever the umask: a unit's output may print its env values (see PrivateState).
-    private FileStream Open()
+    private StreamWriter Open()
     {
-        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite | FileShare.Delete };
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite | FileShare.Delete, BufferSize = 1 };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = Control.PrivateState.FileMode;
         }
 
-        return new FileStream(_path, options);
+        var stream = new FileStream(_path, options);
+        _length = stream.Length;
+        return new StreamWriter(stream, Utf8, BufferSize);
     }
 
     private void Rotate()
     {
-        _stream?.Dispose();
-        _stream = null;
+        _writer?.Dispose();
+        _writer = null;
         if (_keep == 0)
         {
             File.Delete(_path);

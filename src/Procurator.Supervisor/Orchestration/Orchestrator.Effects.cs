@@ -59,6 +59,7 @@ public sealed partial class Orchestrator
                 break;
             case StopProbe stop:
                 _logProbes.Remove(stop.Unit);
+                _output.SeeNewestOnly(stop.Unit);
                 StopProbeLoop(stop.Unit, stop.Kind);
                 break;
             case ScheduleTimer timer:
@@ -72,6 +73,10 @@ public sealed partial class Orchestrator
 
     private void Spawn(SpawnProcess spawn)
     {
+        // A log-line readiness probe must see every line, from the first one on.
+        if (_machine.Graph[spawn.Unit].Readiness is LogLineProbe)
+            _output.SeeEveryLine(spawn.Unit);
+
         IRunningProcess process;
         try
         {

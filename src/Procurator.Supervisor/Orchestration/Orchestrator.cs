@@ -212,6 +212,9 @@ public sealed partial class Orchestrator : IAsyncDisposable
             case MachineEvent machineEvent:
                 Apply(machineEvent);
                 break;
+            case ObservingLogSink.OutputWaiting output:
+                Apply(new OutputObserved(output.Unit, _output.Take(output.Unit)));
+                break;
         }
 
         CheckWaiters();

@@ -5,7 +5,8 @@ namespace Procurator.Supervisor.Orchestration;
 
 /// <summary>
 /// Runs one probe of one unit generation: after the initial delay, one attempt at a time,
-/// the next one a period after the previous answer (a slow endpoint is never piled on).
+/// the next one after the previous answer (a slow endpoint is never piled on), as
+/// <see cref="ProbeSchedule"/> says: readiness fast at first, then backing off to the period.
 /// </summary>
 internal sealed class ProbeLoop : IDisposable
 {
@@ -14,6 +15,7 @@ internal sealed class ProbeLoop : IDisposable
     private readonly Action<MachineEvent> _post;
     private readonly CancellationTokenSource _stop = new();
     private readonly ITimer _timer;
+    private int _answers;
 
     public ProbeLoop(StartProbe start, IProbeRunner runner, TimeProvider time, Action<MachineEvent> post)
     {
@@ -70,7 +72,7 @@ internal sealed class ProbeLoop : IDisposable
         _post(new ProbeResulted(_start.Unit, _start.Generation, _start.Kind, result.Healthy, result.Detail));
         try
         {
-            _timer.Change(_start.Probe.Period, Timeout.InfiniteTimeSpan);
+            _timer.Change(ProbeSchedule.Next(_start.Kind, _start.Probe.Period, ++_answers), Timeout.InfiniteTimeSpan);
         }
         catch (ObjectDisposedException)
         {

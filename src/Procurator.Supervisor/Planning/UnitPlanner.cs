@@ -258,7 +258,6 @@ public sealed class UnitPlanner
         _ => null,
     };
 
-    /// <summary>An explicit health check also watches the running unit, at a calmer pace than readiness.</summary>
     /// <summary>A project's <c>Restart("no"|"on-failure"|"always")</c>; null is the default for services (on-failure).</summary>
     private static RestartPolicy Restart(string? mode) => RestartPolicy.For(mode switch
     {
@@ -267,6 +266,7 @@ public sealed class UnitPlanner
         _ => RestartMode.OnFailure,
     });
 
+    /// <summary>An explicit health check also watches the running unit, at a calmer pace than readiness.</summary>
     private static Probe? Liveness(Probe? explicitCheck) =>
         explicitCheck is null or LogLineProbe ? null : explicitCheck with { Period = TimeSpan.FromSeconds(2), FailureThreshold = 3, InitialDelay = TimeSpan.Zero };
 }

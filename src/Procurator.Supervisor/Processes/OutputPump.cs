@@ -6,12 +6,18 @@ namespace Procurator.Supervisor.Processes;
 
 /// <summary>
 /// Reads one output pipe as raw bytes and hands complete lines to a sink, each stamped when
-/// read. Splits on <c>\n</c>, drops a trailing <c>\r</c>, and emits a last line without a
-/// newline at end of file. Bytes are decoded per line, so a multi-byte character split
-/// across two reads is never mangled.
+/// read, and flushes the sink after each read (one batch). Splits on <c>\n</c>, drops a
+/// trailing <c>\r</c>, and emits a last line without a newline at end of file. Bytes are
+/// decoded per line, so a multi-byte character split across two reads is never mangled. A
+/// line longer than <see cref="MaxLineBytes"/> (a unit that never writes a newline, or
+/// redraws a progress bar with <c>\r</c>) is emitted in pieces of that size, cut before a
+/// multi-byte character, so the manager's memory stays bounded.
 /// </summary>
 internal sealed class OutputPump
 {
+    /// <summary>The longest line held; longer ones are split here (64 KiB).</summary>
+    public const int MaxLineBytes = 64 * 1024;
+
     private readonly string _unit;
     private readonly LogStream _stream;
     private readonly ILogSink _sink;
@@ -43,6 +49,7 @@ internal sealed class OutputPump
                     break;
                 Interlocked.Add(ref _bytesRead, count);
                 Split(buffer.AsSpan(0, count));
+                _sink.Flush();
             }
         }
         catch (IOException)
@@ -56,6 +63,7 @@ internal sealed class OutputPump
         if (_partial.WrittenCount > 0)
             Emit(_partial.WrittenSpan);
         _partial.Clear();
+        _sink.Flush();
     }
 
     private void Split(ReadOnlySpan<byte> chunk)
@@ -63,30 +71,68 @@ internal sealed class OutputPump
         while (true)
         {
             var newline = chunk.IndexOf((byte)'\n');
+            var piece = newline < 0 ? chunk : chunk[..newline];
+
+            // Past the cap, the line so far goes out as a piece of its own.
+            while (_partial.WrittenCount + piece.Length > MaxLineBytes)
+            {
+                var room = MaxLineBytes - _partial.WrittenCount;
+                _partial.Write(piece[..room]);
+                piece = piece[room..];
+                EmitPiece();
+            }
+
             if (newline < 0)
             {
-                _partial.Write(chunk);
+                _partial.Write(piece);
                 return;
             }
 
             if (_partial.WrittenCount > 0)
             {
-                _partial.Write(chunk[..newline]);
+                _partial.Write(piece);
                 Emit(_partial.WrittenSpan);
                 _partial.Clear();
             }
             else
             {
-                Emit(chunk[..newline]);
+                Emit(piece);
             }
 
             chunk = chunk[(newline + 1)..];
         }
     }
 
-    private void Emit(ReadOnlySpan<byte> line)
+    // Emits a full partial line, less a character cut at its end, which starts the next piece.
+    private void EmitPiece()
     {
-        if (line.Length > 0 && line[^1] == (byte)'\r')
+        var full = _partial.WrittenSpan;
+        var keep = IncompleteTail(full);
+        Span<byte> tail = stackalloc byte[3];
+        full[^keep..].CopyTo(tail);
+        Emit(full[..^keep], trimReturn: false);
+        _partial.Clear();
+        _partial.Write(tail[..keep]);
+    }
+
+    // How many bytes at the end begin a UTF-8 sequence that is not complete (0 to 3).
+    private static int IncompleteTail(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 1; i <= Math.Min(3, bytes.Length); i++)
+        {
+            var b = bytes[^i];
+            if ((b & 0xC0) == 0x80)
+                continue;
+            var length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return length > i ? i : 0;
+        }
+
+        return 0;
+    }
+
+    private void Emit(ReadOnlySpan<byte> line, bool trimReturn = true)
+    {
+        if (trimReturn && line.Length > 0 && line[^1] == (byte)'\r')
             line = line[..^1];
         _sink.Write(new LogLine(_unit, _time.GetUtcNow(), _stream, Encoding.UTF8.GetString(line)));
     }

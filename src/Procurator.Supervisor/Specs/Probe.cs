@@ -1,12 +1,13 @@
 namespace Procurator.Supervisor.Specs;
 
 /// <summary>
-/// A health probe. Polling starts fast (<see cref="Period"/> defaults to 250 ms) so that
-/// dependents wait no longer than needed; thresholds count consecutive results.
+/// A health probe. Readiness polling starts fast (10 ms, doubling up to <see cref="Period"/>,
+/// which defaults to 100 ms) so that dependents wait no longer than needed; thresholds count
+/// consecutive results.
 /// </summary>
 public abstract record Probe
 {
-    public TimeSpan Period { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan Period { get; init; } = TimeSpan.FromMilliseconds(100);
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan InitialDelay { get; init; } = TimeSpan.Zero;
     public int SuccessThreshold { get; init; } = 1;

@@ -61,6 +61,7 @@ public sealed class LiveStatusViewTests
         IReadOnlyList<UnitReport> rows = Units()[..1];
         view.Start(() => rows);
         view.Logs.Write(Line("api", "listening"));
+        view.Logs.Flush();
         view.Notices.WriteLine("procurator: all ready in 1.0 s");
         rows = Units()[1..2];
         view.Changed();

@@ -84,5 +84,8 @@ internal static class LogsCommand
         {
             sink.Write(line);
         }
+
+        // The sink batches until flushed (as after each read from a unit's pipe).
+        sink.Flush();
     }
 }
