@@ -71,7 +71,7 @@ internal sealed partial class ModelJsonReader
         for (var d = 0; d < project.DependsOn.Count; d++)
         {
             var name = project.DependsOn[d];
-            if (!model.Projects.Any(p => p.Name == name) && !model.Services.Any(s => s.Name == name))
+            if (!model.Projects.Any(p => p.Name == name) && !model.Services.Any(s => s.Name == name) && !model.Externals.Any(e => e.Name == name))
             {
                 Problem(ErrorCodes.UnknownDependency, $"{at}.dependsOn[{d}]", $"project '{project.Name}' depends on '{Visible.Text(name)}', which is not declared");
             }
