@@ -103,7 +103,7 @@ internal static class RunCommand
 
         OutputWriter.Write(directory, files);
         await output.MessageAsync(
-            $"wrote {Shown("flake.nix")} and {Shown("procurator.json")}: " +
+            $"wrote {Join(files.All.Select(f => Shown(f.Name)).ToArray())}: " +
             $"{Count(model.Projects.Count, "project")}, {Count(model.Services.Count, "service")}, " +
             $"{Count(model.Externals.Count, "external")}, {Count(model.Shells.Count, "shell")}");
         output.Field("written", json => WriteNames(json, files.All.Select(f => Shown(f.Name))));
@@ -123,6 +123,10 @@ internal static class RunCommand
 
         json.WriteEndArray();
     }
+
+    // "a, b and c": every file written is named, so a user knows what to `git add`.
+    private static string Join(string[] names) =>
+        names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }
