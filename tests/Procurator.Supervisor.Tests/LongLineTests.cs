@@ -6,6 +6,7 @@ using static Procurator.Supervisor.Tests.Support.Commands;
 namespace Procurator.Supervisor.Tests;
 
 /// <summary>A unit that never writes a newline must not grow the manager: its output arrives in 64 KiB pieces.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class LongLineTests
 {
     private const int Megabytes = 50;
