@@ -36,7 +36,7 @@ internal static class CiCommand
             }
 
             // Paths in the workflow are relative to the repository root, where CI checks out.
-            var root = RepositoryRoot(workspace.Layout.ScriptDirectory) ?? cli.CurrentDirectory;
+            var root = IO.GitRepository.RootOf(workspace.Layout.ScriptDirectory) ?? cli.CurrentDirectory;
             string FromRoot(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
             string yaml;
             try
@@ -70,18 +70,5 @@ internal static class CiCommand
         });
 
         return new Command("ci", "Generate CI configuration for the workspace") { github };
-    }
-
-    private static string? RepositoryRoot(string directory)
-    {
-        for (var dir = new DirectoryInfo(directory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
     }
 }

@@ -95,7 +95,7 @@ internal static class FlakeLockFreshness
     /// </summary>
     private static HashSet<string>? GitTrackedFiles(string workspaceDirectory)
     {
-        if (!InsideGit(workspaceDirectory))
+        if (IO.GitRepository.RootOf(workspaceDirectory) is null)
         {
             return null;
         }
@@ -133,18 +133,5 @@ internal static class FlakeLockFreshness
         {
             return null; // no git: Nix could not read the repository as git either
         }
-    }
-
-    private static bool InsideGit(string directory)
-    {
-        for (var dir = new DirectoryInfo(directory); dir is not null; dir = dir.Parent)
-        {
-            if (Path.Exists(System.IO.Path.Combine(dir.FullName, ".git")))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
