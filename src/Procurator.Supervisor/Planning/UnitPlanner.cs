@@ -14,8 +14,6 @@ namespace Procurator.Supervisor.Planning;
 /// </summary>
 public sealed class UnitPlanner
 {
-    private static readonly IServicePreset[] Presets = [new PostgresPreset(), new RedisPreset()];
-
     private readonly WorkspaceModel _model;
     private readonly string _workspaceDirectory;
     private readonly StatePaths _state;
@@ -82,7 +80,7 @@ public sealed class UnitPlanner
             command = CommandSpec.Shell(shell, _workspaceDirectory, env);
             readiness = port is { } p ? new TcpProbe("127.0.0.1", p) : null;
         }
-        else if (Presets.FirstOrDefault(p => p.Kind == service.Kind) is { } preset && port is { } presetPort)
+        else if (ServicePresets.For(service.Kind) is { } preset && port is { } presetPort)
         {
             var result = preset.Plan(service, presetPort, dataDirectory, _binaries, _runningAsRoot);
             if (result.Error is { } error)
@@ -105,7 +103,7 @@ public sealed class UnitPlanner
         }
         else
         {
-            var kind = service.Kind is null ? "it has no kind" : $"kind '{service.Kind}' has no built-in preset (postgres and redis do)";
+            var kind = service.Kind is null ? "it has no kind" : $"kind '{service.Kind}' has no built-in preset ({ServicePresets.KindsWithOne()})";
             _errors.Add($"service '{service.Name}': {kind}; give it a command, e.g. Service(\"{service.Name}\").Command(\"…\")");
             return null;
         }
