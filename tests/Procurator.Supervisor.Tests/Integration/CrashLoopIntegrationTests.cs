@@ -1,3 +1,4 @@
+using Procurator.Model;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Procurator.Supervisor.Machine;

@@ -1,3 +1,4 @@
+using Procurator.Model;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
