@@ -123,14 +123,14 @@ public static class Dsl
 
     /// <summary>A health check that connects to a TCP port.</summary>
     /// <example><code>Service("redis").HealthCheck(Tcp(6379));</code></example>
-    public static HealthCheck Tcp(int port) => new("tcp", Port: port);
+    public static HealthCheck Tcp(int port) => new TcpHealthCheck(port);
 
     /// <summary>A health check that requests a URL; 2xx and 3xx answers are healthy.</summary>
     /// <example><code>Project("api").HealthCheck(Http("http://localhost:8080/health"));</code></example>
     public static HealthCheck Http(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return new("http", Url: url);
+        return new HttpHealthCheck(url);
     }
 
     /// <summary>
@@ -141,7 +141,7 @@ public static class Dsl
     public static HealthCheck LogLine(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        return new("log", Pattern: pattern);
+        return new LogLineHealthCheck(pattern);
     }
 
     /// <summary>A health check that runs a shell command; exit code 0 is healthy.</summary>
@@ -149,6 +149,6 @@ public static class Dsl
     public static HealthCheck Exec(string command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return new("exec", Command: command);
+        return new ExecHealthCheck(command);
     }
 }

@@ -39,7 +39,8 @@ public sealed class ProjectBuilder : IDependencyTarget
     internal IReadOnlyList<Located<string>> PackageList => _packages;
     internal IReadOnlyList<ProcessDeclaration> ProcessList => _processes;
 
-    internal string? RestartMode { get; private set; }
+    /// <summary>As written: a bad value is reported, at its line, by validation rather than thrown.</summary>
+    internal Located<string>? RestartSetting { get; private set; }
     internal IReadOnlyList<HealthCheck> HealthCheckList => _healthChecks;
     internal IReadOnlyList<ProcessDeclaration> CheckList => _checks;
 
@@ -164,12 +165,7 @@ public sealed class ProjectBuilder : IDependencyTarget
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(mode);
-        if (mode is not ("no" or "on-failure" or "always"))
-        {
-            throw new ArgumentException($"{file}({line}): Restart(\"{mode}\"): expected \"no\", \"on-failure\" or \"always\".", nameof(mode));
-        }
-
-        RestartMode = mode;
+        RestartSetting = new(mode, new ScriptSite(file, line, nameof(Restart)));
         return this;
     }
 

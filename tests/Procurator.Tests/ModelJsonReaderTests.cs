@@ -84,6 +84,25 @@ public sealed class ModelJsonReaderTests
         ], diagnostics.Select(d => DiagnosticFormatter.Format(d)));
     }
 
+    [Fact]
+    public void Health_checks_of_unknown_type_or_missing_their_field_are_refused()
+    {
+        var json = ModelJson.Serialize(new Model.WorkspaceModel("w", null, "github:NixOS/nixpkgs/nixos-unstable", ["x86_64-linux"], [], [], [], []))
+            .Replace("\"services\": []", "\"services\": [\n    { \"name\": \"a\", \"env\": {}, \"healthCheck\": { \"type\": \"grpc\" } },\n"
+                + "    { \"name\": \"b\", \"env\": {}, \"healthCheck\": { \"type\": \"tcp\" } },\n"
+                + "    { \"name\": \"c\", \"env\": {}, \"healthCheck\": { \"type\": \"http\", \"url\": 8 } }\n  ]", StringComparison.Ordinal);
+
+        var (model, diagnostics) = ModelJsonReader.Read("procurator.json", Encoding.UTF8.GetBytes(json));
+
+        Assert.Null(model);
+        Assert.Equal(
+        [
+            "procurator.json(14,56): error PRO045: $.services[0].healthCheck.type: 'grpc' is not a health check type; expected \"tcp\", \"http\", \"exec\" or \"log\"",
+            "procurator.json(15,46): error PRO045: $.services[1].healthCheck: missing \"port\"",
+            "procurator.json(16,71): error PRO045: $.services[2].healthCheck.url: expected a string, found 8",
+        ], diagnostics.Select(d => DiagnosticFormatter.Format(d)));
+    }
+
     /// <summary>Public properties, compared all the way down (records compare lists by reference).</summary>
     private static void AssertDeepEqual(object? expected, object? actual, string path)
     {

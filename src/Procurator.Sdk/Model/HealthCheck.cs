@@ -1,12 +1,19 @@
 namespace Procurator.Model;
 
-/// <summary>How Procurator decides that a project or service is healthy.</summary>
-/// <param name="Type"><c>tcp</c>, <c>http</c>, <c>exec</c> or <c>log</c>.</param>
-/// <param name="Port">The port a <c>tcp</c> check connects to.</param>
-/// <param name="Url">The URL an <c>http</c> check requests; 2xx and 3xx answers are healthy.</param>
-/// <param name="Command">The shell command an <c>exec</c> check runs; exit code 0 is healthy.</param>
-/// <param name="Pattern">The regular expression a <c>log</c> check waits for in the output (readiness only).</param>
-public sealed record HealthCheck(string Type, int? Port = null, string? Url = null, string? Command = null, string? Pattern = null)
+/// <summary>
+/// How Procurator decides that a project or service is healthy: one of <see cref="TcpHealthCheck"/>,
+/// <see cref="HttpHealthCheck"/>, <see cref="ExecHealthCheck"/> or <see cref="LogLineHealthCheck"/>
+/// (made by the DSL's <c>Tcp</c>, <c>Http</c>, <c>Exec</c> and <c>LogLine</c>). The set is closed, so a
+/// switch over it is complete.
+/// </summary>
+public abstract record HealthCheck
 {
+    private protected HealthCheck()
+    {
+    }
+
+    /// <summary>Its name in <c>procurator.json</c>: <c>tcp</c>, <c>http</c>, <c>exec</c> or <c>log</c>.</summary>
+    public abstract string Type { get; }
+
     internal ScriptSite Site { get; init; } = ScriptSite.None;
 }

@@ -56,10 +56,10 @@ public sealed record ProjectModel(
     public IReadOnlyDictionary<string, WaitFor> DependencyConditions { get; init; } = new Dictionary<string, WaitFor>();
 
     /// <summary>
-    /// The restart policy of the project's long-running processes under <c>procurator up</c>:
-    /// <c>no</c>, <c>on-failure</c> or <c>always</c>; null is the default (on-failure).
+    /// The restart policy of the project's long-running processes under <c>procurator up</c>;
+    /// null is the default (<see cref="RestartMode.OnFailure"/>).
     /// </summary>
-    public string? Restart { get; init; }
+    public RestartMode? Restart { get; init; }
 }
 
 /// <summary>A process of a project, started through a shell in the project's folder.</summary>

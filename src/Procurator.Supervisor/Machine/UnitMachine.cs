@@ -1,3 +1,4 @@
+using Procurator.Model;
 using Procurator.Supervisor.Processes;
 using Procurator.Supervisor.Specs;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Procurator.Model;
 using Procurator.Supervisor.Control;
@@ -147,7 +148,7 @@ public sealed class UnitPlanner
                 dependencies.Concat(own).ToArray(),
                 process.OneShot ? null : readiness,
                 process.OneShot ? null : Liveness(explicitCheck),
-                process.OneShot ? RestartPolicy.DefaultFor(role) : Restart(project.Restart), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod,
+                process.OneShot ? RestartPolicy.DefaultFor(role) : RestartPolicy.For(project.Restart ?? RestartMode.OnFailure), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod,
                 process.OneShot ? [] : project.Ports);
         }
     }
@@ -247,22 +248,15 @@ public sealed class UnitPlanner
         return result;
     }
 
-    private static Probe? ToProbe(HealthCheck check, string directory, IReadOnlyDictionary<string, string> env) => check.Type switch
+    /// <summary>The one mapping from the script's health checks to the manager's probes.</summary>
+    private static Probe ToProbe(HealthCheck check, string directory, IReadOnlyDictionary<string, string> env) => check switch
     {
-        "tcp" when check.Port is { } port => new TcpProbe("127.0.0.1", port),
-        "http" when check.Url is { } url => new HttpProbe(url),
-        "exec" when check.Command is { } command => new ExecProbe(CommandSpec.Shell(command, directory, env)),
-        "log" when check.Pattern is { } pattern => new LogLineProbe(pattern),
-        _ => null,
+        TcpHealthCheck tcp => new TcpProbe("127.0.0.1", tcp.Port),
+        HttpHealthCheck http => new HttpProbe(http.Url),
+        ExecHealthCheck exec => new ExecProbe(CommandSpec.Shell(exec.Command, directory, env)),
+        LogLineHealthCheck log => new LogLineProbe(log.Pattern),
+        _ => throw new UnreachableException($"health check type {check.Type}"),
     };
-
-    /// <summary>A project's <c>Restart("no"|"on-failure"|"always")</c>; null is the default for services (on-failure).</summary>
-    private static RestartPolicy Restart(string? mode) => RestartPolicy.For(mode switch
-    {
-        "no" => RestartMode.No,
-        "always" => RestartMode.Always,
-        _ => RestartMode.OnFailure,
-    });
 
     /// <summary>An explicit health check also watches the running unit, at a calmer pace than readiness.</summary>
     private static Probe? Liveness(Probe? explicitCheck) =>

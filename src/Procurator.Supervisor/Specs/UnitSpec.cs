@@ -1,3 +1,4 @@
+using Procurator.Model;
 namespace Procurator.Supervisor.Specs;
 
 /// <summary>
@@ -69,13 +70,6 @@ public enum DependencyCondition
 }
 
 public sealed record UnitDependency(string Name, DependencyCondition Condition = DependencyCondition.Ready);
-
-public enum RestartMode
-{
-    No,
-    OnFailure,
-    Always,
-}
 
 /// <summary>
 /// Restart rules: exponential backoff with jitter between <see cref="InitialBackoff"/> and

@@ -59,7 +59,7 @@ internal static class WorkspaceResolver
             FlakeInput: hasFlake ? project.Name : null)
         {
             Checks = project.CheckList.Select(c => new ProcessModel(c.Name, c.Command)).OrderBy(c => c.Name, StringComparer.Ordinal).ToArray(),
-            Restart = project.RestartMode,
+            Restart = RestartModes.Parse(project.RestartSetting?.Value),
         };
         return project.Dependencies.Any(d => d.Condition is not null)
             ? model with { DependencyConditions = DependencyConditions(project) }

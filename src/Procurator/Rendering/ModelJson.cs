@@ -92,7 +92,7 @@ internal static class ModelJson
 
         if (project.Restart is { } restart)
         {
-            json.WriteString("restart", restart);
+            json.WriteString("restart", RestartModes.Name(restart));
         }
     }
 
@@ -144,24 +144,20 @@ internal static class ModelJson
     private static void WriteHealthCheckFields(JsonStringWriter json, HealthCheck check)
     {
         json.WriteString("type", check.Type);
-        if (check.Port is { } port)
+        switch (check)
         {
-            json.WriteNumber("port", port);
-        }
-
-        if (check.Url is { } url)
-        {
-            json.WriteString("url", url);
-        }
-
-        if (check.Command is { } command)
-        {
-            json.WriteString("command", command);
-        }
-
-        if (check.Pattern is { } pattern)
-        {
-            json.WriteString("pattern", pattern);
+            case TcpHealthCheck tcp:
+                json.WriteNumber("port", tcp.Port);
+                break;
+            case HttpHealthCheck http:
+                json.WriteString("url", http.Url);
+                break;
+            case ExecHealthCheck exec:
+                json.WriteString("command", exec.Command);
+                break;
+            case LogLineHealthCheck log:
+                json.WriteString("pattern", log.Pattern);
+                break;
         }
     }
 

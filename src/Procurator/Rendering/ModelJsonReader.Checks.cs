@@ -11,8 +11,6 @@ namespace Procurator.Rendering;
 /// </summary>
 internal sealed partial class ModelJsonReader
 {
-    private static readonly string[] RestartModes = ["no", "on-failure", "always"];
-
     private void Check(WorkspaceModel model)
     {
         var declared = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -102,9 +100,9 @@ internal sealed partial class ModelJsonReader
             }
         }
 
-        if (project.Restart is { } restart && !RestartModes.Contains(restart, StringComparer.Ordinal))
+        if (_badRestarts.TryGetValue(at, out var restart))
         {
-            Problem(ErrorCodes.InvalidValue, $"{at}.restart", $"restart '{Visible.Text(restart)}' of project '{project.Name}': expected \"no\", \"on-failure\" or \"always\"");
+            Problem(ErrorCodes.InvalidValue, $"{at}.restart", $"restart '{Visible.Text(restart)}' of project '{project.Name}': {RestartModes.Expected}");
         }
     }
 

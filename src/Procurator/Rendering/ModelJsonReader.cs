@@ -15,6 +15,7 @@ internal sealed partial class ModelJsonReader
 {
     private readonly JsonPositions _positions;
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<string, string> _badRestarts = new(StringComparer.Ordinal);
 
     private ModelJsonReader(JsonPositions positions) => _positions = positions;
 
@@ -107,12 +108,12 @@ internal sealed partial class ModelJsonReader
         Env: Env(project, at),
         Packages: Strings(project, at, "packages"),
         Processes: Objects(project, at, "processes", Process),
-        HealthChecks: Objects(project, at, "healthChecks", HealthCheck),
+        HealthChecks: Objects(project, at, "healthChecks", (check, path) => HealthCheck(check, path)!),
         FlakeInput: OptionalString(project, at, "flakeInput"))
     {
         Checks = Objects(project, at, "checks", Process),
         DependencyConditions = Conditions(project, at),
-        Restart = OptionalString(project, at, "restart"),
+        Restart = Restart(project, at),
     };
 
     private ProcessModel Process(JsonElement process, string at) =>
@@ -135,12 +136,31 @@ internal sealed partial class ModelJsonReader
         Command = OptionalString(service, at, "command"),
     };
 
-    private HealthCheck HealthCheck(JsonElement check, string at) => new(
-        String(check, at, "type") ?? "",
-        OptionalInt(check, at, "port"),
-        OptionalString(check, at, "url"),
-        OptionalString(check, at, "command"),
-        OptionalString(check, at, "pattern"));
+    private HealthCheck? HealthCheck(JsonElement check, string at) => String(check, at, "type") switch
+    {
+        null => null,
+        "tcp" => check.TryGetProperty("port", out var port) ? Int(port, $"{at}.port") is { } number ? new TcpHealthCheck(number) : null : Fail<HealthCheck>(at, $"{at}: missing \"port\""),
+        "http" => String(check, at, "url") is { } url ? new HttpHealthCheck(url) : null,
+        "exec" => String(check, at, "command") is { } command ? new ExecHealthCheck(command) : null,
+        "log" => String(check, at, "pattern") is { } pattern ? new LogLineHealthCheck(pattern) : null,
+        var type => Fail<HealthCheck>($"{at}.type", $"{at}.type: '{Visible.Text(type)}' is not a health check type; expected \"tcp\", \"http\", \"exec\" or \"log\""),
+    };
+
+    /// <summary>
+    /// The mode named by <c>restart</c>; a name that is none is kept aside and reported with
+    /// <c>run</c>'s code by <see cref="Check"/>, in the order <c>run</c> reports problems.
+    /// </summary>
+    private RestartMode? Restart(JsonElement project, string at)
+    {
+        var name = OptionalString(project, at, "restart");
+        var mode = RestartModes.Parse(name);
+        if (name is not null && mode is null)
+        {
+            _badRestarts[at] = name;
+        }
+
+        return mode;
+    }
 
     private IReadOnlyDictionary<string, WaitFor> Conditions(JsonElement project, string at)
     {

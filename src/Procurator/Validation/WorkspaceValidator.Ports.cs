@@ -53,9 +53,9 @@ internal sealed partial class WorkspaceValidator
 
     private void CheckHealthCheckPort(HealthCheck check, string owner)
     {
-        if (check.Port is < 1 or > MaxPort)
+        if (check is TcpHealthCheck { Port: < 1 or > MaxPort } tcp)
         {
-            Error(ErrorCodes.PortOutOfRange, $"health check port {check.Port} of {owner} is out of range (1-{MaxPort})", check.Site);
+            Error(ErrorCodes.PortOutOfRange, $"health check port {tcp.Port} of {owner} is out of range (1-{MaxPort})", check.Site);
         }
     }
 

@@ -46,6 +46,11 @@ internal sealed partial class WorkspaceValidator
             {
                 CheckHealthCheck($"project '{project.Name}'", check);
             }
+
+            if (project.RestartSetting is { } restart && RestartModes.Parse(restart.Value) is null)
+            {
+                Error(ErrorCodes.InvalidValue, $"Restart(\"{Show(restart.Value)}\") of project '{project.Name}': {RestartModes.Expected}", restart.Site);
+            }
         }
 
         foreach (var service in _declarations.Services)
@@ -191,15 +196,15 @@ internal sealed partial class WorkspaceValidator
 
     private void CheckHealthCheck(string owner, HealthCheck check)
     {
-        switch (check.Type)
+        switch (check)
         {
-            case "http" when !IsHttpUrl(check.Url):
-                Error(ErrorCodes.InvalidHealthCheck, $"health check URL '{check.Url}' of {owner} is not an absolute http or https URL", check.Site);
+            case HttpHealthCheck http when !IsHttpUrl(http.Url):
+                Error(ErrorCodes.InvalidHealthCheck, $"health check URL '{http.Url}' of {owner} is not an absolute http or https URL", check.Site);
                 break;
-            case "exec":
-                CheckRequired($"health check command of {owner}", check.Command ?? string.Empty, check.Site);
+            case ExecHealthCheck exec:
+                CheckRequired($"health check command of {owner}", exec.Command, check.Site);
                 break;
-            case "log" when InvalidPattern(check.Pattern) is { } problem:
+            case LogLineHealthCheck log when InvalidPattern(log.Pattern) is { } problem:
                 Error(ErrorCodes.InvalidHealthCheck, $"log-line pattern of {owner} is not a valid regular expression: {problem}", check.Site);
                 break;
         }

@@ -1,3 +1,4 @@
+using Procurator.Model;
 using Procurator.Supervisor.Specs;
 
 namespace Procurator.Supervisor.Tests.Fakes;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Procurator.Model;
 using Procurator.Supervisor.Machine;
 using Procurator.Supervisor.Orchestration;
 using Procurator.Supervisor.Specs;

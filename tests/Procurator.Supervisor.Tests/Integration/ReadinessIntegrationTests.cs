@@ -1,3 +1,4 @@
+using Procurator.Model;
 using Procurator.Supervisor.Machine;
 using Procurator.Supervisor.Specs;
 using Procurator.Supervisor.Tests.Fakes;

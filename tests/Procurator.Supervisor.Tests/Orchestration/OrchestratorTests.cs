@@ -1,3 +1,4 @@
+using Procurator.Model;
 using Procurator.Supervisor.Logs;
 using Procurator.Supervisor.Machine;
 using Procurator.Supervisor.Orchestration;

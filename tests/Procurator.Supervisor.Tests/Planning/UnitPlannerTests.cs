@@ -60,7 +60,7 @@ public sealed class UnitPlannerTests
     public void Readiness_is_the_health_check_else_tcp_on_the_first_port_else_none()
     {
         var plan = Plan(With(
-            [Project("a", ports: [3000], processes: [Process("p", "x")], checks: [new HealthCheck("http", Url: "http://127.0.0.1:3000/up")]),
+            [Project("a", ports: [3000], processes: [Process("p", "x")], checks: [new HttpHealthCheck("http://127.0.0.1:3000/up")]),
              Project("b", ports: [4000, 4001], processes: [Process("p", "x")]),
              Project("c", processes: [Process("p", "x")])], []));
 
@@ -74,7 +74,7 @@ public sealed class UnitPlannerTests
     [Fact]
     public void A_log_line_check_gates_readiness_only()
     {
-        var plan = Plan(With([Project("search", ports: [9200], processes: [Process("p", "x")], checks: [new HealthCheck("log", Pattern: "started in [0-9.]+s")])], []));
+        var plan = Plan(With([Project("search", ports: [9200], processes: [Process("p", "x")], checks: [new LogLineHealthCheck("started in [0-9.]+s")])], []));
 
         Assert.Equal(new LogLineProbe("started in [0-9.]+s"), plan.Units[0].Readiness);
         Assert.Null(plan.Units[0].Liveness);

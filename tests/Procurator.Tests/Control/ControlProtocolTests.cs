@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Procurator.Cli.Commands.Control;
+using Procurator.Model;
 using Procurator.Supervisor.Control;
 using Procurator.Supervisor.Logs;
 using Procurator.Supervisor.Machine;

@@ -1,3 +1,4 @@
+using Procurator.Model;
 using Procurator.Tests.Support;
 
 namespace Procurator.Tests.Hardening;
@@ -79,6 +80,6 @@ public sealed class UpModelValidationTests
         var (model, diagnostics) = Procurator.Rendering.ModelJsonReader.ReadFile(dir.Combine("procurator.json"));
 
         Assert.Empty(diagnostics);
-        Assert.Equal("no", model!.Projects[0].Restart);
+        Assert.Equal(RestartMode.No, model!.Projects[0].Restart);
     }
 }

@@ -49,12 +49,12 @@ internal static class NodeDetails
 
     private static string[] EnvNames(IReadOnlyDictionary<string, string> env) => env.Keys.Order(StringComparer.Ordinal).ToArray();
 
-    private static string Describe(HealthCheck check) => check.Type switch
+    private static string Describe(HealthCheck check) => check switch
     {
-        "tcp" => $"tcp {(check.Port is { } port ? Number(port) : string.Empty)}".TrimEnd(),
-        "http" => $"http {check.Url}".TrimEnd(),
-        "exec" => $"exec {check.Command}".TrimEnd(),
-        "log" => $"log /{check.Pattern}/",
+        TcpHealthCheck tcp => $"tcp {Number(tcp.Port)}",
+        HttpHealthCheck http => $"http {http.Url}".TrimEnd(),
+        ExecHealthCheck exec => $"exec {exec.Command}".TrimEnd(),
+        LogLineHealthCheck log => $"log /{log.Pattern}/",
         _ => check.Type,
     };
 
