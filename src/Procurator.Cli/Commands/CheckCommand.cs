@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Procurator.Diagnostics;
+using Procurator.Output;
 using Procurator.Policies;
 using Procurator.Rendering;
 
@@ -50,19 +51,16 @@ internal static class CheckCommand
 
         // 3. Drift of flake.nix and procurator.json.
         var directory = workspace.Layout.OutputDirectory;
-        GeneratedFiles files;
-        try
+        var context = new OutputContext(workspace.Model, workspace.Layout, cli.CurrentDirectory, new TemplateSource(null));
+        var (files, renderCode) = await new OutputPublisher(cli, output).RenderAsync(OutputTargets.Workspace, context, writes: false);
+        if (files is null)
         {
-            files = FlakeRenderer.Render(workspace.Model, Path.GetFileName(workspace.Layout.ScriptPath), new TemplateSource(null));
-        }
-        catch (RenderingException exception)
-        {
-            await cli.Error.WriteLineAsync($"procurator: error: {exception.Message}");
-            return await output.FinishAsync(ExitCodes.TemplateError);
+            return await output.FinishAsync(renderCode);
         }
 
-        await output.DiagnosticsAsync(OutputWriter.Drifted(directory, files).Select(name => Diagnostic.Error(ErrorCodes.GeneratedFilesDrifted,
-            $"{name} is out of date; run `procurator run {request.Script}` to regenerate it", new SourceLocation(Path.Combine(directory, name), 1, 1))));
+        var set = new OutputSet(directory, files);
+        await output.DiagnosticsAsync(set.Drifted().Select(file => Diagnostic.Error(ErrorCodes.GeneratedFilesDrifted,
+            $"{set.NameOf(file)} is out of date; run `procurator run {request.Script}` to regenerate it", new SourceLocation(file.Path, 1, 1))));
 
         // 4. nix flake check, when nix is here and the files are current.
         if (!noNix && !output.HasErrors)

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Procurator.Ci;
-using Procurator.Diagnostics;
+using Procurator.Output;
 using Procurator.Rendering;
 
 namespace Procurator.Cli.Commands;
@@ -28,45 +27,26 @@ internal static class CiCommand
                 return exitCode;
             }
 
-            // The runner must be able to get procurator: from the flake the script names.
-            if (GithubWorkflow.ProcuratorSource(workspace.Model) is { } problem)
+            // Rendered and parsed first; the target says what it needs (a procurator flake the runner can fetch).
+            var publisher = new OutputPublisher(cli, textOutput);
+            var context = new OutputContext(workspace.Model, workspace.Layout, cli.CurrentDirectory, new TemplateSource(null));
+            var (files, renderCode) = await publisher.RenderAsync(OutputTargets.GithubActions, context, writes: true);
+            if (files is null)
             {
-                await textOutput.DiagnosticsAsync([Diagnostic.Error(ErrorCodes.NoProcuratorSource, problem, new SourceLocation(workspace.Layout.ScriptPath, 1, 1))]);
-                return ExitCodes.Invalid;
-            }
-
-            // Paths in the workflow are relative to the repository root, where CI checks out.
-            var root = IO.GitRepository.RootOf(workspace.Layout.ScriptDirectory) ?? cli.CurrentDirectory;
-            string FromRoot(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
-            string yaml;
-            try
-            {
-                yaml = GithubWorkflow.Render(workspace.Model, FromRoot(workspace.Layout.ScriptPath), FromRoot(workspace.Layout.OutputDirectory), new TemplateSource(null));
-            }
-            catch (RenderingException exception)
-            {
-                await cli.Error.WriteLineAsync($"procurator: error: {exception.Message}; nothing was written");
-                return ExitCodes.TemplateError;
+                return renderCode;
             }
 
             var target = parse.GetValue(output);
             if (target == "-")
             {
-                await cli.Out.WriteAsync(yaml);
+                await cli.Out.WriteAsync(files.Single().Content);
                 return ExitCodes.Ok;
             }
 
-            var path = target is null ? Path.Combine(root, ".github", "workflows", "procurator.yml") : cli.FullPath(target);
-            var shown = Path.GetRelativePath(cli.CurrentDirectory, path);
-            if (!parse.GetValue(force) && !GeneratedMarker.MayReplace(path))
-            {
-                await textOutput.DiagnosticsAsync([Diagnostic.Error(ErrorCodes.NotGeneratedByProcurator, GeneratedMarker.Refusal(shown), new SourceLocation(path, 1, 1))]);
-                return ExitCodes.Invalid;
-            }
-
-            OutputWriter.Write(Path.GetDirectoryName(path)!, [(Path.GetFileName(path), yaml)]);
-            await cli.Out.WriteLineAsync($"wrote {shown}");
-            return ExitCodes.Ok;
+            // -o puts the workflow elsewhere than .github/workflows/procurator.yml.
+            var workflow = target is null ? files.Single() : files.Single() with { Path = cli.FullPath(target) };
+            var set = new OutputSet(Path.GetDirectoryName(workflow.Path)!, [workflow]);
+            return await publisher.WriteAsync(set, parse.GetValue(force), () => cli.Out.WriteLineAsync($"wrote {publisher.Shown(workflow)}"), cancellationToken);
         });
 
         return new Command("ci", "Generate CI configuration for the workspace") { github };

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Procurator.Diagnostics;
+using Procurator.Output;
 using Procurator.Rendering;
 
 namespace Procurator.Cli.Commands;
@@ -7,9 +7,6 @@ namespace Procurator.Cli.Commands;
 /// <summary><c>procurator run</c>: evaluate, validate, and write <c>flake.nix</c> and <c>procurator.json</c>.</summary>
 internal static class RunCommand
 {
-    // Long enough for a slow `nix flake lock` of another run; a stuck one is said, not waited for ever.
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(120);
-
     public static Command Create(CliContext cli)
     {
         var common = new CommonOptions();
@@ -36,30 +33,26 @@ internal static class RunCommand
             return await output.FinishAsync(exitCode);
         }
 
-        // 2. Render everything in memory first.
-        var model = workspace.Model;
-        GeneratedFiles files;
+        // 2. Render everything in memory first, and parse it.
+        var publisher = new OutputPublisher(cli, output);
+        var context = new OutputContext(workspace.Model, workspace.Layout, cli.CurrentDirectory, new TemplateSource(templates is null ? null : cli.FullPath(templates)));
         var timer = new Diagnostics.StepTimer();
-        try
+        var (files, renderCode) = await publisher.RenderAsync(OutputTargets.Workspace, context, writes: true, timer);
+        if (files is null)
         {
-            files = FlakeRenderer.Render(model, Path.GetFileName(workspace.Layout.ScriptPath), new TemplateSource(templates is null ? null : cli.FullPath(templates)), timer);
-            await output.VerboseAsync($"procurator: {timer}; {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled by the JIT in all");
-        }
-        catch (RenderingException exception)
-        {
-            await cli.Error.WriteLineAsync($"procurator: error: {exception.Message}; nothing was written");
-            return await output.FinishAsync(ExitCodes.TemplateError);
+            return await output.FinishAsync(renderCode);
         }
 
+        await output.VerboseAsync($"procurator: {timer}; {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled by the JIT in all");
+        var set = new OutputSet(workspace.Layout.OutputDirectory, files);
+
         // 3. Compare (--check) or write atomically.
-        var directory = workspace.Layout.OutputDirectory;
-        string Shown(string name) => Path.GetRelativePath(cli.CurrentDirectory, Path.Combine(directory, name));
         if (check)
         {
-            var drifted = OutputWriter.Drifted(directory, files);
-            foreach (var name in drifted)
+            var drifted = set.Drifted();
+            foreach (var file in drifted)
             {
-                await output.ProblemAsync($"{Shown(name)}: out of date; run `procurator run {request.Script}` to regenerate it");
+                await output.ProblemAsync($"{publisher.Shown(file)}: out of date; run `procurator run {request.Script}` to regenerate it");
             }
 
             if (drifted.Count == 0)
@@ -67,50 +60,26 @@ internal static class RunCommand
                 await output.MessageAsync("flake.nix and procurator.json are up to date");
             }
 
-            output.Field("drifted", json => WriteNames(json, drifted.Select(Shown)));
+            output.Field("drifted", json => WriteNames(json, drifted.Select(publisher.Shown)));
             return await output.FinishAsync(drifted.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid);
         }
 
-        // 4. Under the output folder's lock, so the pair on disk always comes from one run.
-        var (held, timedOut) = await OutputLock.AcquireAsync(directory, LockTimeout, cancellationToken);
-        if (timedOut)
-        {
-            await cli.Error.WriteLineAsync(
-                $"procurator: error: another procurator run has been writing to {directory} for {LockTimeout.TotalSeconds:0} s; nothing was written");
-            return await output.FinishAsync(ExitCodes.Invalid);
-        }
-
-        using (held)
-        {
-            return await WriteAsync(cli, output, workspace, files, directory, force, cancellationToken);
-        }
+        // 4. Under the output folder's lock, so the files on disk always come from one run.
+        return await output.FinishAsync(await publisher.WriteAsync(set, force, () => WrittenAsync(cli, output, workspace, set, publisher, cancellationToken), cancellationToken));
     }
 
-    private static async Task<int> WriteAsync(
-        CliContext cli, CommandOutput output, LoadedWorkspace workspace, GeneratedFiles files, string directory, bool force, CancellationToken cancellationToken)
+    private static async Task WrittenAsync(
+        CliContext cli, CommandOutput output, LoadedWorkspace workspace, OutputSet set, OutputPublisher publisher, CancellationToken cancellationToken)
     {
         var model = workspace.Model;
-        string Shown(string name) => Path.GetRelativePath(cli.CurrentDirectory, Path.Combine(directory, name));
-
-        // Never replace a file a person wrote (a hand-written flake.nix) unless asked to.
-        var foreign = force ? [] : files.All.Select(f => Path.Combine(directory, f.Name)).Where(p => !GeneratedMarker.MayReplace(p)).ToArray();
-        if (foreign.Length > 0)
-        {
-            await output.DiagnosticsAsync(foreign.Select(path => Diagnostic.Error(
-                ErrorCodes.NotGeneratedByProcurator, GeneratedMarker.Refusal(Shown(Path.GetFileName(path))), new SourceLocation(path, 1, 1))));
-            return await output.FinishAsync(ExitCodes.Invalid);
-        }
-
-        OutputWriter.Write(directory, files);
         await output.MessageAsync(
-            $"wrote {Join(files.All.Select(f => Shown(f.Name)).ToArray())}: " +
+            $"wrote {Join(set.Files.Select(publisher.Shown).ToArray())}: " +
             $"{Count(model.Projects.Count, "project")}, {Count(model.Services.Count, "service")}, " +
             $"{Count(model.Externals.Count, "external")}, {Count(model.Shells.Count, "shell")}");
-        output.Field("written", json => WriteNames(json, files.All.Select(f => Shown(f.Name))));
+        output.Field("written", json => WriteNames(json, set.Files.Select(publisher.Shown)));
 
         // 5. Project flakes edited since flake.lock pinned them would be ignored by Nix: re-lock them.
-        await LockRefresher.RefreshAsync(cli, output, directory, cancellationToken);
-        return await output.FinishAsync(ExitCodes.Ok);
+        await LockRefresher.RefreshAsync(cli, output, set.Directory, cancellationToken);
     }
 
     private static void WriteNames(System.Text.Json.Utf8JsonWriter json, IEnumerable<string> names)

@@ -34,7 +34,8 @@ internal static class GithubWorkflow
             ["skipped"] = model.Services.Where(s => ServiceContainers.For(s) is null).Select(s => s.Name).ToArray(),
         };
 
-        return GeneratedFileCheck.Yaml("GitHub workflow", templates.Render("github-workflow.yml.scriban", view));
+        // Parsed as YAML by the output path (Output/Targets/GithubActions) before it is written or printed.
+        return templates.Render("github-workflow.yml.scriban", view);
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ internal static class FlakeViewModel
     /// temporary file and opens it (<c>xdg-open</c>, <c>open</c> on macOS), or prints the
     /// file's path when there is no opener; <c>-- --format html|mermaid|dot|json</c> prints the
     /// graph instead. Every format is rendered now and embedded, so the app needs nothing but a
-    /// shell and <c>mktemp</c>. The flake reads it from <see cref="VisualizeFile"/> beside it:
+    /// shell and <c>mktemp</c>. The flake reads it from <see cref="Output.Targets.Visualize.VisualizeTarget"/> beside it:
     /// embedded as Nix strings it was most of a big workspace's flake (33 of 47 MB at 10,000 projects).
     /// </summary>
     internal static IEnumerable<string> VisualizeScript(WorkspaceGraph graph, WorkspaceModel model)

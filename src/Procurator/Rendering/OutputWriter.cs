@@ -11,8 +11,6 @@ internal static class OutputWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(string directory, GeneratedFiles files) => Write(directory, files.All);
-
     /// <summary>Writes <paramref name="files"/>, named relative to <paramref name="directory"/> (<c>.vscode/settings.json</c>).</summary>
     public static void Write(string directory, IEnumerable<(string Name, string Content)> files)
     {
@@ -43,10 +41,6 @@ internal static class OutputWriter
             }
         }
     }
-
-    /// <summary>The generated files whose content on disk differs from <paramref name="files"/> (or is missing).</summary>
-    public static IReadOnlyList<string> Drifted(string directory, GeneratedFiles files) =>
-        files.All.Where(f => !IsOnDisk(Path.Combine(directory, f.Name), f.Content)).Select(f => f.Name).ToArray();
 
     /// <summary>Whether <paramref name="path"/> exists and holds exactly <paramref name="content"/>, as it would be written.</summary>
     public static bool IsOnDisk(string path, string content) =>
