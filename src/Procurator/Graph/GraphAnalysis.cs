@@ -40,9 +40,8 @@ internal static class GraphAnalysis
             }
         }
 
-        // A loop, not LINQ over the KeyValuePair<string, int>s: ReadyToRun cannot precompile those
-        // instantiations and every warm run would pay the JIT. Nodes come in id order, so each layer
-        // is in id order; no layer is empty, as a node sits one above its deepest dependency.
+        // A loop, not LINQ over the pairs (see "Warm runs" in docs/ARCHITECTURE.md). Nodes come in id order, so each
+        // layer is in id order; no layer is empty, as a node sits one above its deepest dependency.
         var layers = new List<List<string>>();
         foreach (var node in graph.Nodes)
         {
