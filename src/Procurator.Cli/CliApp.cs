@@ -37,8 +37,7 @@ internal static class CliApp
         var root = new RootCommand("Procurator: one C# script describes a multi-project workspace; get a master flake.nix from it");
 
         // Only the command asked for is built (none for --version), all of them otherwise (help,
-        // a mistyped name): their options are generic types ReadyToRun cannot precompile, so
-        // building all twenty made every command JIT-compile them (--version: 26 methods, now 9).
+        // a mistyped name) (see "Warm runs" in docs/ARCHITECTURE.md).
         CommandEntry[] wanted = args switch
         {
             ["--version"] => [],

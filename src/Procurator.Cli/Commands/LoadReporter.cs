@@ -12,8 +12,8 @@ internal sealed record LoadedWorkspace(WorkspaceModel Model, WorkspaceLayout Lay
 }
 
 /// <summary>
-/// The workspace, or the exit code its failure means. A class, not a tuple: a task of a
-/// value tuple is code ReadyToRun cannot precompile, paid for on every run.
+/// The workspace, or the exit code its failure means. A class, not a tuple (see "Warm runs"
+/// in docs/ARCHITECTURE.md).
 /// </summary>
 internal sealed record LoadOutcome(LoadedWorkspace? Workspace, int ExitCode);
 

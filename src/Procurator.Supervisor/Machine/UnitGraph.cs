@@ -1,3 +1,4 @@
+using Procurator.Shared;
 using Procurator.Supervisor.Specs;
 
 namespace Procurator.Supervisor.Machine;
@@ -81,39 +82,14 @@ internal sealed class UnitGraph
 
     private static List<string> TopologicalOrder(Dictionary<string, UnitSpec> units, List<string> declared)
     {
-        var order = new List<string>();
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        var path = new List<string>();
-
-        void Visit(string name)
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < declared.Count; i++)
         {
-            if (done.Contains(name))
-            {
-                return;
-            }
-
-            var onPath = path.IndexOf(name);
-            if (onPath >= 0)
-            {
-                throw UnitGraphException.Cycle(path.Skip(onPath).Append(name));
-            }
-
-            path.Add(name);
-            foreach (var dependency in units[name].DependsOn)
-            {
-                Visit(dependency.Name);
-            }
-
-            path.RemoveAt(path.Count - 1);
-            done.Add(name);
-            order.Add(name);
+            ids.Add(declared[i], i);
         }
 
-        foreach (var name in declared)
-        {
-            Visit(name);
-        }
-
-        return order;
+        var successors = declared.Select(n => units[n].DependsOn.Select(d => ids[d.Name]).ToArray()).ToArray();
+        var order = CycleFinder.DepthFirst(successors, cycle => throw UnitGraphException.Cycle(cycle.Select(i => declared[i])));
+        return order.Select(i => declared[i]).ToList();
     }
 }

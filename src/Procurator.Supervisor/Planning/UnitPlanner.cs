@@ -122,8 +122,8 @@ public sealed class UnitPlanner
         var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, port) in DependencyEndpoints(project))
         {
-            env[$"{EnvNames.Prefix(name)}_HOST"] = "127.0.0.1";
-            env[$"{EnvNames.Prefix(name)}_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+            env[$"{EnvNamespacing.Prefix(name)}_HOST"] = "127.0.0.1";
+            env[$"{EnvNamespacing.Prefix(name)}_PORT"] = port.ToString(CultureInfo.InvariantCulture);
         }
 
         if (project.Ports.Count == 1)

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Procurator.Discovery;
+using Procurator.Model;
 
 namespace Procurator.Compose;
 
@@ -12,8 +14,6 @@ namespace Procurator.Compose;
 /// </summary>
 internal sealed partial class ComposeCsxWriter
 {
-    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "default", "nixpkgs", "self" };
-
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex EnvKeyPattern();
 
@@ -43,7 +43,7 @@ internal sealed partial class ComposeCsxWriter
             _names[service.Name] = UniqueName(service.Name);
         }
 
-        Line($"// Imported from {Comment(Path.GetFileName(_project.File))} by `procurator import compose`: a starting point, review it.");
+        Line($"// Imported from {CSharpLiteral.Comment(Path.GetFileName(_project.File))} by `procurator import compose`: a starting point, review it.");
         Line("// Services that are built became projects; services that only run an image became services.");
         foreach (var service in services)
         {
@@ -70,7 +70,7 @@ internal sealed partial class ComposeCsxWriter
         var path = ProjectPath(service.Build!, comments);
         foreach (var dependency in service.DependsOn)
         {
-            verbs.Add($"DependsOn({Literal(_names[dependency.Name])})");
+            verbs.Add($"DependsOn({CSharpLiteral.String(_names[dependency.Name])})");
             if (dependency.Condition != ComposeDependency.Started || !dependency.Required)
             {
                 comments.Add($"depends on {dependency.Name}: {dependency.Condition}{(dependency.Required ? string.Empty : ", not required")}");
@@ -87,7 +87,7 @@ internal sealed partial class ComposeCsxWriter
 
         verbs.AddRange(EnvVerbs(service, name, isProject: true, comments));
         verbs.AddRange(HealthCheckVerb(service, comments));
-        Statement(comments, $"Project({Literal(name)}{(path is null ? string.Empty : ", " + Literal(path))})", verbs);
+        Statement(comments, $"Project({CSharpLiteral.String(name)}{(path is null ? string.Empty : ", " + CSharpLiteral.String(path))})", verbs);
     }
 
     private void WriteService(ComposeService service)
@@ -101,12 +101,12 @@ internal sealed partial class ComposeCsxWriter
         comments.Add(kind is null ? $"image {image.Text}: not a kind Procurator knows" : $"image {image.Text}");
         if (kind is not null && kind != name)
         {
-            verbs.Add($"Kind({Literal(kind)})");
+            verbs.Add($"Kind({CSharpLiteral.String(kind)})");
         }
 
         if (ServiceKindMap.VersionOf(image) is { } version)
         {
-            verbs.Add($"Version({Literal(version)})");
+            verbs.Add($"Version({CSharpLiteral.String(version)})");
         }
 
         // A service has one port; a known kind without one listens on its default port.
@@ -143,7 +143,7 @@ internal sealed partial class ComposeCsxWriter
         comments.AddRange(service.DependsOn.Select(d => $"depends on {d.Name} ({d.Condition}): a service cannot declare dependencies"));
         verbs.AddRange(EnvVerbs(service, name, isProject: false, comments));
         verbs.AddRange(HealthCheckVerb(service, comments));
-        Statement(comments, $"Service({Literal(name)})", verbs);
+        Statement(comments, $"Service({CSharpLiteral.String(name)})", verbs);
     }
 
     private string? ProjectPath(ComposeBuild build, List<string> comments)
@@ -201,13 +201,13 @@ internal sealed partial class ComposeCsxWriter
             {
                 comments.Add($"env {key} left out: its value holds a NUL character");
             }
-            else if (isProject && !_namespacedEnv.Add(Model.EnvNamespacing.Namespaced(name, key)))
+            else if (isProject && !_namespacedEnv.Add(EnvNamespacing.Namespaced(name, key)))
             {
                 comments.Add($"env {key} left out: it would collide with another project's variable in composed shells");
             }
             else
             {
-                yield return $"Env({Literal(key)}, {Literal(value)})";
+                yield return $"Env({CSharpLiteral.String(key)}, {CSharpLiteral.String(value)})";
             }
         }
     }
@@ -219,10 +219,10 @@ internal sealed partial class ComposeCsxWriter
             case null:
                 break;
             case ["CMD-SHELL", var command] when command.Trim().Length > 0:
-                yield return $"HealthCheck(Exec({Literal(command)}))";
+                yield return $"HealthCheck(Exec({CSharpLiteral.String(command)}))";
                 break;
             case ["CMD", _, ..] test:
-                yield return $"HealthCheck(Exec({Literal(string.Join(' ', test.Skip(1).Select(ShellWord)))}))";
+                yield return $"HealthCheck(Exec({CSharpLiteral.String(string.Join(' ', test.Skip(1).Select(ShellWord)))}))";
                 break;
             default:
                 comments.Add("health check left out: it comes from the image");
@@ -241,34 +241,14 @@ internal sealed partial class ComposeCsxWriter
         }
     }
 
-    private string UniqueName(string composeName)
-    {
-        var name = Regex.Replace(composeName.ToLowerInvariant(), "[^a-z0-9-]+", "-").Trim('-');
-        name = Regex.Replace(name, "-{2,}", "-");
-        if (name.Length == 0 || !char.IsAsciiLetterLower(name[0]))
-        {
-            name = "service-" + name;
-        }
-
-        if (Reserved.Contains(name))
-        {
-            name += "-service";
-        }
-
-        var unique = name.TrimEnd('-');
-        for (var i = 2; _names.ContainsValue(unique); i++)
-        {
-            unique = $"{name}-{i}";
-        }
-
-        return unique;
-    }
+    private string UniqueName(string composeName) =>
+        Naming.Unique(Naming.Sanitize(composeName, "service"), _names.Values.ToHashSet(StringComparer.Ordinal));
 
     private void Statement(List<string> comments, string head, List<string> verbs)
     {
         foreach (var comment in comments)
         {
-            Line($"// {Comment(comment)}");
+            Line($"// {CSharpLiteral.Comment(comment)}");
         }
 
         if (verbs.Count == 0)
@@ -285,11 +265,4 @@ internal sealed partial class ComposeCsxWriter
     }
 
     private void Line(string text = "") => _text.Append(text).Append('\n');
-
-    /// <summary>A C# string literal: quotes, backslashes, control and line-separator characters escaped.</summary>
-    internal static string Literal(string value) => Discovery.CSharpLiteral.String(value);
-
-    /// <summary>Text safe inside a <c>//</c> comment: anything C# takes for a line break becomes a space.</summary>
-    private static string Comment(string text) =>
-        new(text.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c).ToArray());
 }

@@ -1,4 +1,5 @@
 using Procurator.Diagnostics;
+using Procurator.Shared;
 
 namespace Procurator.Compose;
 
@@ -7,38 +8,19 @@ internal static class DependencyCycles
 {
     public static void Report(IReadOnlyList<ComposeService> services, IReadOnlyDictionary<(string From, string To), SourceLocation> sites, List<Diagnostic> diagnostics)
     {
-        var byName = services.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        var path = new List<string>();
-        foreach (var service in services)
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < services.Count; i++)
         {
-            Visit(service.Name);
+            ids.Add(services[i].Name, i);
         }
 
-        void Visit(string name)
+        // A dependency on a name that is not a service is reported elsewhere, and closes no cycle.
+        var successors = services.Select(s => s.DependsOn.Where(d => ids.ContainsKey(d.Name)).Select(d => ids[d.Name]).ToArray()).ToArray();
+        CycleFinder.DepthFirst(successors, path =>
         {
-            if (done.Contains(name) || !byName.TryGetValue(name, out var service))
-            {
-                return;
-            }
-
-            var index = path.IndexOf(name);
-            if (index >= 0)
-            {
-                var cycle = path.Skip(index).Append(name).ToArray();
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.ComposeCycle, $"dependency cycle: {string.Join(" -> ", cycle)}",
-                    sites.GetValueOrDefault((cycle[^2], name), service.Location)));
-                return;
-            }
-
-            path.Add(name);
-            foreach (var dependency in service.DependsOn)
-            {
-                Visit(dependency.Name);
-            }
-
-            path.RemoveAt(path.Count - 1);
-            done.Add(name);
-        }
+            var cycle = path.Select(i => services[i].Name).ToArray();
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.ComposeCycle, $"dependency cycle: {string.Join(" -> ", cycle)}",
+                sites.GetValueOrDefault((cycle[^2], cycle[^1]), services[path[^1]].Location)));
+        });
     }
 }

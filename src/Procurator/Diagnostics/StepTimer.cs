@@ -5,9 +5,8 @@ namespace Procurator.Diagnostics;
 
 /// <summary>
 /// Times the steps of a command for <c>-v</c>: wall time, and how many methods the JIT
-/// compiled meanwhile. On a warm run that count, not the work, is most of the cost (code
-/// that ReadyToRun could not precompile, such as generics over value types from the
-/// framework), so it shows where start-up goes.
+/// compiled meanwhile; on a warm run that count is most of the cost (see "Warm runs" in
+/// docs/ARCHITECTURE.md).
 /// </summary>
 internal sealed class StepTimer
 {

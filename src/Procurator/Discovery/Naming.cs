@@ -1,16 +1,15 @@
 using System.Text;
+using Procurator.Model;
 
 namespace Procurator.Discovery;
 
 /// <summary>
 /// Turns folder, package and service names into names the validator accepts
-/// (<c>^[a-z][a-z0-9-]*$</c>, not <c>default</c>, <c>nixpkgs</c> or <c>self</c>), unique among
+/// (<c>^[a-z][a-z0-9-]*$</c>, not one of <see cref="ReservedNames"/>), unique among
 /// everything already taken.
 /// </summary>
 internal static class Naming
 {
-    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "default", "nixpkgs", "self" };
-
     /// <summary><c>@acme/Web_App</c> → <c>acme-web-app</c>; empty or digit-first names get <paramref name="prefix"/>.</summary>
     public static string Sanitize(string raw, string prefix)
     {
@@ -34,7 +33,7 @@ internal static class Naming
             name = name.Length == 0 ? prefix : $"{prefix}-{name}";
         }
 
-        return Reserved.Contains(name) ? $"{name}-{prefix}" : name;
+        return ReservedNames.IsTaken(name) ? $"{name}-{prefix}" : name;
     }
 
     /// <summary><paramref name="name"/>, or <c>name-2</c>, <c>name-3</c>… the first not in <paramref name="taken"/>; the result is added to it.</summary>

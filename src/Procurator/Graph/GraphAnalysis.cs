@@ -1,4 +1,4 @@
-using QuikGraph.Algorithms;
+using Procurator.Shared;
 
 namespace Procurator.Graph;
 
@@ -40,9 +40,8 @@ internal static class GraphAnalysis
             }
         }
 
-        // A loop, not LINQ over the KeyValuePair<string, int>s: ReadyToRun cannot precompile those
-        // instantiations and every warm run would pay the JIT. Nodes come in id order, so each layer
-        // is in id order; no layer is empty, as a node sits one above its deepest dependency.
+        // A loop, not LINQ over the pairs (see "Warm runs" in docs/ARCHITECTURE.md). Nodes come in id order, so each
+        // layer is in id order; no layer is empty, as a node sits one above its deepest dependency.
         var layers = new List<List<string>>();
         foreach (var node in graph.Nodes)
         {
@@ -64,72 +63,36 @@ internal static class GraphAnalysis
     /// <summary>One cycle per strongly connected component, as a path from its smallest id back to it.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Cycles(WorkspaceGraph graph)
     {
-        // Layers places every node of a graph without cycles (validation refuses them), and
-        // costs much less than starting up the components algorithm to find none.
-        var placed = 0;
-        foreach (var layer in Layers(graph))
+        // Numbered in id order, successors in id order: the finder's lowest number is the smallest id.
+        var nodes = graph.Nodes;
+        var ids = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
         {
-            placed += layer.Count;
+            ids.Add(nodes[i].Id, i);
         }
 
-        if (placed == graph.NodeCount)
+        var successors = new List<int>[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
         {
-            return [];
-        }
-
-        var components = new Dictionary<string, int>(StringComparer.Ordinal);
-        var count = graph.Structure.StronglyConnectedComponents(components);
-
-        // Members by component in a loop, not LINQ over KeyValuePairs (see Layers).
-        var groups = new List<string>[count];
-        foreach (var node in graph.Nodes)
-        {
-            (groups[components[node.Id]] ??= []).Add(node.Id);
+            successors[i] = [];
+            foreach (var edge in graph.DependenciesOf(nodes[i].Id))
+            {
+                successors[i].Add(ids[edge.Target]);
+            }
         }
 
         var cycles = new List<IReadOnlyList<string>>();
-        foreach (var members in groups)
+        foreach (var path in CycleFinder.PerComponent(successors))
         {
-            // Nodes come in id order, so a component's first member is its smallest id.
-            var start = members[0];
-            if (members.Count > 1 || graph.DependenciesOf(start).Any(e => e.Target == start))
+            var names = new string[path.Length];
+            for (var i = 0; i < path.Length; i++)
             {
-                cycles.Add(PathBack(graph, start, members.ToHashSet(StringComparer.Ordinal)));
+                names[i] = nodes[path[i]].Id;
             }
+
+            cycles.Add(names);
         }
 
-        return cycles.OrderBy(c => c[0], StringComparer.Ordinal).ToArray();
-    }
-
-    /// <summary>The shortest path from <paramref name="start"/> back to itself within its component.</summary>
-    private static IReadOnlyList<string> PathBack(WorkspaceGraph graph, string start, HashSet<string> members)
-    {
-        var cameFrom = new Dictionary<string, string>(StringComparer.Ordinal);
-        var queue = new Queue<string>([start]);
-        while (queue.Count > 0)
-        {
-            var current = queue.Dequeue();
-            foreach (var edge in graph.DependenciesOf(current))
-            {
-                if (edge.Target == start)
-                {
-                    var path = new List<string> { start };
-                    for (var at = current; at != start; at = cameFrom[at])
-                    {
-                        path.Insert(1, at);
-                    }
-
-                    path.Add(start);
-                    return path;
-                }
-
-                if (members.Contains(edge.Target) && cameFrom.TryAdd(edge.Target, current))
-                {
-                    queue.Enqueue(edge.Target);
-                }
-            }
-        }
-
-        return [start, start];
+        return cycles;
     }
 }

@@ -12,8 +12,7 @@ internal sealed class WorkspaceGraph
 {
     private readonly BidirectionalGraph<string, GraphEdge> _graph = new(allowParallelEdges: false);
 
-    // A dictionary sorted on demand, not a SortedDictionary: ReadyToRun cannot precompile the
-    // SortedSet<KeyValuePair<..>> inside one, and every warm run would pay the JIT for it.
+    // Sorted on demand, not a SortedDictionary (see "Warm runs" in docs/ARCHITECTURE.md).
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
 
     // Sorted views, built on first use after a change: every output and query walks them.
@@ -65,8 +64,7 @@ internal sealed class WorkspaceGraph
 
     private List<GraphEdge> SortedEdges()
     {
-        // Sorted in place, not by OrderBy(...).ThenBy(...): that chain over QuikGraph's edge
-        // iterator makes the JIT compile code on every warm run. No two edges join the same
+        // Sorted in place, not by OrderBy(...).ThenBy(...) (see "Warm runs" in docs/ARCHITECTURE.md). No two edges join the same
         // nodes (no parallel edges), so the order is total even though the sort is not stable.
         var edges = new List<GraphEdge>(_graph.Edges);
         edges.Sort(static (a, b) =>

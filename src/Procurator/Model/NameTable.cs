@@ -15,8 +15,7 @@ internal enum TargetKind
 /// </summary>
 internal sealed class NameTable
 {
-    // Sets rather than a Dictionary<string, TargetKind>: ReadyToRun cannot precompile a
-    // dictionary of an enum, and every warm run paid the JIT for it.
+    // Sets rather than a Dictionary<string, TargetKind> (see "Warm runs" in docs/ARCHITECTURE.md).
     private readonly HashSet<string> _projects = new(StringComparer.Ordinal);
     private readonly HashSet<string> _services = new(StringComparer.Ordinal);
     private readonly HashSet<string> _externals = new(StringComparer.Ordinal);

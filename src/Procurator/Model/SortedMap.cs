@@ -6,8 +6,7 @@ namespace Procurator.Model;
 /// <summary>
 /// A read-only map keyed by name that enumerates in ordinal key order, so output made from
 /// it is deterministic. What a <see cref="SortedDictionary{TKey, TValue}"/> gives, built once
-/// from a plain dictionary: ReadyToRun cannot precompile the red-black tree behind
-/// SortedDictionary for our types, and every warm run paid the JIT for it.
+/// from a plain dictionary (see "Warm runs" in docs/ARCHITECTURE.md).
 /// </summary>
 internal sealed class SortedMap<TValue> : IReadOnlyDictionary<string, TValue>
 {

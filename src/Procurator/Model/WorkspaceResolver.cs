@@ -37,8 +37,7 @@ internal static class WorkspaceResolver
         };
     }
 
-    // The loops below stand where LINQ over tuples, nullable ints and key/value pairs stood:
-    // ReadyToRun cannot precompile those instantiations, and every warm run paid the JIT.
+    // Loops below, not LINQ over tuples, nullable ints or pairs (see "Warm runs" in docs/ARCHITECTURE.md).
 
     private static ProjectModel ResolveProject(ProjectBuilder project, WorkspaceLayout layout)
     {

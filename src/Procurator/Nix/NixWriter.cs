@@ -9,8 +9,7 @@ namespace Procurator.Nix;
 internal static class NixWriter
 {
     /// <summary>
-    /// Matches <c>^[A-Za-z_][A-Za-z0-9_'-]*\z</c>. By hand, not a regex: the regex engine's
-    /// vectorised search is not precompiled by ReadyToRun, and every warm run paid the JIT.
+    /// Matches <c>^[A-Za-z_][A-Za-z0-9_'-]*\z</c>. By hand, not a regex (see "Warm runs" in docs/ARCHITECTURE.md).
     /// </summary>
     internal static bool IsBareIdentifier(string name)
     {
@@ -104,7 +103,7 @@ internal static class NixWriter
 }
 
 /// <summary>A piece of an interpolated Nix string: literal text, or a Nix expression to place in <c>${…}</c>.</summary>
-/// <remarks>A class, not a struct: ReadyToRun cannot precompile lists and LINQ over a struct of ours.</remarks>
+/// <remarks>A class, not a struct (see "Warm runs" in docs/ARCHITECTURE.md).</remarks>
 internal sealed record NixPart(string Text, bool IsExpression)
 {
     public static NixPart Literal(string text) => new(text, false);

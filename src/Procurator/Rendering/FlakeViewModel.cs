@@ -143,8 +143,7 @@ internal static class FlakeViewModel
     /// <summary>The shell lines that export <paramref name="env"/>, as written.</summary>
     private static List<string> Exports(IReadOnlyDictionary<string, string> env)
     {
-        // A loop, not LINQ over the KeyValuePairs: ReadyToRun cannot precompile those
-        // instantiations and every warm run would pay the JIT.
+        // A loop, not LINQ over the pairs (see "Warm runs" in docs/ARCHITECTURE.md).
         var lines = new List<string>(env.Count);
         foreach (var (key, value) in env)
         {

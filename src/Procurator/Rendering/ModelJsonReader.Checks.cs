@@ -1,5 +1,6 @@
 using Procurator.Diagnostics;
 using Procurator.Model;
+using Procurator.Shared;
 using Procurator.Validation;
 
 namespace Procurator.Rendering;
@@ -139,54 +140,22 @@ internal sealed partial class ModelJsonReader
             index.TryAdd(model.Projects[i].Name, i);
         }
 
-        var state = new int[model.Projects.Count]; // 0 not yet, 1 on the path, 2 done
-        var path = new List<int>();
-        for (var start = 0; start < model.Projects.Count; start++)
+        var successors = new List<int>[model.Projects.Count];
+        for (var i = 0; i < successors.Length; i++)
         {
-            if (state[start] == 0)
+            successors[i] = [];
+            foreach (var name in model.Projects[i].DependsOn.Concat(model.Projects[i].BuildDependsOn))
             {
-                Visit(start);
-            }
-        }
-
-        // Recursion bounded by the number of projects in the file, which the JSON reader's depth limit does not bound: iterate instead.
-        void Visit(int root)
-        {
-            var stack = new Stack<(int Node, int Next)>();
-            stack.Push((root, 0));
-            state[root] = 1;
-            path.Add(root);
-            while (stack.Count > 0)
-            {
-                var (node, next) = stack.Pop();
-                var targets = model.Projects[node].DependsOn.Concat(model.Projects[node].BuildDependsOn).ToArray();
-                if (next < targets.Length)
+                if (index.TryGetValue(name, out var target))
                 {
-                    stack.Push((node, next + 1));
-                    if (!index.TryGetValue(targets[next], out var target))
-                    {
-                        continue;
-                    }
-
-                    if (state[target] == 1)
-                    {
-                        var cycle = path.Skip(path.IndexOf(target)).Append(target).Select(n => model.Projects[n].Name);
-                        Problem(ErrorCodes.DependencyCycle, $"$.projects[{target}].dependsOn", $"dependency cycle: {string.Join(" -> ", cycle)}");
-                    }
-                    else if (state[target] == 0)
-                    {
-                        state[target] = 1;
-                        path.Add(target);
-                        stack.Push((target, 0));
-                    }
-                }
-                else
-                {
-                    state[node] = 2;
-                    path.RemoveAt(path.Count - 1);
+                    successors[i].Add(target);
                 }
             }
         }
+
+        CycleFinder.DepthFirst(successors, path =>
+            Problem(ErrorCodes.DependencyCycle, $"$.projects[{path[0]}].dependsOn",
+                $"dependency cycle: {string.Join(" -> ", path.Select(n => model.Projects[n].Name))}"));
     }
 
     private void Problem(string code, string at, string message) =>

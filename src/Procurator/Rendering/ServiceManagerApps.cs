@@ -39,7 +39,7 @@ internal static class ServiceManagerApps
         {
             // export PATH=${pkgs.postgresql_15}/bin:${pkgs.redis}/bin${PATH:+:$PATH}
             var parts = new List<NixPart> { NixPart.Literal("export PATH=") };
-            // A for loop, not Select((p, i) => (p, i)): ReadyToRun cannot precompile LINQ over value tuples.
+            // A for loop, not Select((p, i) => (p, i)) (see "Warm runs" in docs/ARCHITECTURE.md).
             for (var index = 0; index < packages.Count; index++)
             {
                 parts.Add(NixPart.Literal(index == 0 ? "" : ":"));

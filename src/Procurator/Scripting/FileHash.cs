@@ -6,8 +6,7 @@ namespace Procurator.Scripting;
 /// Content hashes for the compile cache: XXH64, as 16 hex digits. Not a cryptographic hash,
 /// and it need not be one: it tells a changed file from an unchanged one in the user's own
 /// cache (an accidental collision is about one in 10^19). SHA-256 would cost a warm run more,
-/// starting OpenSSL, than all the hashing; XXH128's vectorised code is not precompiled by
-/// ReadyToRun and would be JIT-compiled on every run, XXH64's scalar code is.
+/// starting OpenSSL, than all the hashing; XXH64, not XXH128 (see "Warm runs" in docs/ARCHITECTURE.md).
 /// </summary>
 internal static class FileHash
 {

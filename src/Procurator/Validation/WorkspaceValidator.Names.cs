@@ -9,9 +9,6 @@ internal sealed partial class WorkspaceValidator
     internal static bool IsName(string name) =>
         IsWord(name, char.IsAsciiLetterLower, c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
-    // Flake inputs and dev shells share a namespace with these.
-    private static readonly HashSet<string> ReservedProjectNames = new(StringComparer.Ordinal) { "default", "nixpkgs", "self" };
-
     // The input the service-manager apps take `procurator` from, when Workspace.ProcuratorFlake names one.
     private const string ProcuratorInput = "procurator";
 
@@ -21,7 +18,7 @@ internal sealed partial class WorkspaceValidator
         foreach (var project in _declarations.Projects)
         {
             CheckName("project", project.Name, project.Site);
-            if (ReservedProjectNames.Contains(project.Name))
+            if (ReservedNames.IsTaken(project.Name))
             {
                 Error(ErrorCodes.ReservedName, $"project name '{project.Name}' is reserved by the master flake; choose another name", project.Site);
             }
@@ -49,7 +46,7 @@ internal sealed partial class WorkspaceValidator
         foreach (var external in _declarations.Externals)
         {
             CheckName("external", external.Name, external.Site);
-            if (external.Name is "nixpkgs" or "self")
+            if (ReservedNames.IsFlakeInput(external.Name))
             {
                 Error(ErrorCodes.ReservedName, $"external name '{external.Name}' is reserved by the master flake; choose another name", external.Site);
             }

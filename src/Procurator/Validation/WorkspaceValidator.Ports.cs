@@ -33,8 +33,7 @@ internal sealed partial class WorkspaceValidator
             }
         }
 
-        // Each port's first binding in a dictionary, not GroupBy on the int port: ReadyToRun
-        // cannot precompile GroupBy over an int key and a warm run pays the JIT.
+        // Each port's first binding in a dictionary, not GroupBy on the int port (see "Warm runs" in docs/ARCHITECTURE.md).
         var firstByPort = new Dictionary<int, PortBinding>();
         foreach (var binding in bindings.Where(b => b.Port is >= 1 and <= MaxPort))
         {

@@ -53,8 +53,7 @@ internal sealed partial class WorkspaceValidator
     private void CheckOneSetting(
         string service, string setting, IEnumerable<ServiceBuilder> declarations, Func<ServiceBuilder, string?> valueOf, bool isVersion)
     {
-        // A loop, not LINQ over (declaration, value) tuples: ReadyToRun cannot precompile
-        // those instantiations and a warm run pays the JIT.
+        // A loop, not LINQ over (declaration, value) tuples (see "Warm runs" in docs/ARCHITECTURE.md).
         ServiceBuilder? first = null;
         string? firstValue = null;
         foreach (var other in declarations)

@@ -76,8 +76,7 @@ internal sealed partial class WorkspaceValidator
     /// <summary>
     /// True when <paramref name="text"/> is one character <paramref name="first"/> allows, then any
     /// number that <paramref name="rest"/> allows. The name rules are checked with this rather than
-    /// regular expressions: the regex engine's vectorised search code is not precompiled by
-    /// ReadyToRun, and a warm run would pay the JIT for it.
+    /// regular expressions (see "Warm runs" in docs/ARCHITECTURE.md).
     /// </summary>
     private static bool IsWord(string text, Func<char, bool> first, Func<char, bool> rest)
     {

@@ -12,7 +12,7 @@ internal sealed record ToolResult(int ExitCode, string Stdout, string Stderr, st
 /// <summary>Runs an external tool without a shell, killing its whole tree when it runs too long.</summary>
 internal static class ToolProcess
 {
-    public static async Task<ToolResult> RunAsync(string executable, IReadOnlyList<string> args, string? workingDirectory = null, TimeSpan? timeout = null)
+    public static async Task<ToolResult> RunAsync(string executable, IReadOnlyList<string> args, string? workingDirectory = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -26,6 +26,11 @@ internal static class ToolProcess
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         var commandLine = string.Join(' ', [executable, .. args]);

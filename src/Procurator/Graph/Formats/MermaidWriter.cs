@@ -11,8 +11,7 @@ internal static class MermaidWriter
 {
     public static string Write(WorkspaceGraph graph)
     {
-        // A loop, not Select((node, index) => (...)): ReadyToRun cannot precompile LINQ over
-        // value tuples, and every warm run would pay the JIT.
+        // A loop, not Select((node, index) => (...)) (see "Warm runs" in docs/ARCHITECTURE.md).
         var ids = new Dictionary<string, string>(graph.Nodes.Count, StringComparer.Ordinal);
         for (var index = 0; index < graph.Nodes.Count; index++)
         {

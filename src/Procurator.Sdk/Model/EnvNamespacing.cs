@@ -3,8 +3,9 @@ using System.Text;
 namespace Procurator.Model;
 
 /// <summary>
-/// Composed and default shells see a project's vars as <c>&lt;PROJECT&gt;_&lt;VAR&gt;</c>:
-/// the project name upper-cased with every non-alphanumeric turned into <c>_</c>.
+/// Composed and default shells see a project's vars as <c>&lt;PROJECT&gt;_&lt;VAR&gt;</c>, and the
+/// service manager gives a unit <c>&lt;DEP&gt;_HOST</c> and <c>&lt;DEP&gt;_PORT</c>: the name upper-cased
+/// with every non-alphanumeric turned into <c>_</c>. Here, for the engine and the supervisor.
 /// </summary>
 internal static class EnvNamespacing
 {
