@@ -5,13 +5,13 @@ namespace Procurator.Supervisor.Planning;
 /// <summary>What <c>procurator up</c> will run for a workspace, or why it cannot.</summary>
 /// <param name="Units">Every unit, services and project processes, sorted by name.</param>
 /// <param name="Directories">Directories to create before starting (data dirs), with the user that must own them.</param>
-/// <param name="Errors">Problems that stop the start, each naming the service or project.</param>
+/// <param name="Errors">Problems that stop the start, each with its code and the service or project it is about.</param>
 /// <param name="Notes">Facts worth printing (which binary a preset uses and why).</param>
 /// <param name="UnitsByName">For each project and service name, the units it runs.</param>
 public sealed record UnitPlan(
     IReadOnlyList<UnitSpec> Units,
     IReadOnlyList<PreparedDirectory> Directories,
-    IReadOnlyList<string> Errors,
+    IReadOnlyList<PlanProblem> Errors,
     IReadOnlyList<string> Notes,
     IReadOnlyDictionary<string, IReadOnlyList<string>> UnitsByName)
 {

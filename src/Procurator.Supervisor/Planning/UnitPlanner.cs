@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Procurator.Diagnostics;
 using Procurator.Model;
 using Procurator.Supervisor.Control;
 using Procurator.Supervisor.Planning.Presets;
@@ -20,7 +21,7 @@ public sealed class UnitPlanner
     private readonly StatePaths _state;
     private readonly BinaryLocator _binaries;
     private readonly bool _runningAsRoot;
-    private readonly List<string> _errors = [];
+    private readonly List<PlanProblem> _errors = [];
     private readonly List<string> _notes = [];
     private readonly List<PreparedDirectory> _directories = [];
     private readonly Dictionary<string, IReadOnlyList<string>> _unitsByName = new(StringComparer.Ordinal);
@@ -86,7 +87,7 @@ public sealed class UnitPlanner
             var result = preset.Plan(service, presetPort, dataDirectory, _binaries, _runningAsRoot);
             if (result.Error is { } error)
             {
-                _errors.Add(error);
+                _errors.Add(new(ErrorCodes.PresetUnavailable, service.Name, error));
                 return null;
             }
 
@@ -105,7 +106,7 @@ public sealed class UnitPlanner
         else
         {
             var kind = service.Kind is null ? "it has no kind" : $"kind '{service.Kind}' has no built-in preset ({ServicePresets.KindsWithOne()})";
-            _errors.Add($"service '{service.Name}': {kind}; give it a command, e.g. Service(\"{service.Name}\").Command(\"…\")");
+            _errors.Add(new(ErrorCodes.NoWayToRun, service.Name, $"service '{service.Name}': {kind}; give it a command, e.g. Service(\"{service.Name}\").Command(\"…\")"));
             return null;
         }
 
@@ -169,7 +170,8 @@ public sealed class UnitPlanner
             {
                 if (condition == WaitFor.Completed)
                 {
-                    _errors.Add($"project '{project.Name}' waits for service '{name}' to complete, but a service runs until stopped; use WaitFor.Ready or WaitFor.Started");
+                    _errors.Add(new(ErrorCodes.NeverCompletes, project.Name,
+                        $"project '{project.Name}' waits for service '{name}' to complete, but a service runs until stopped; use WaitFor.Ready or WaitFor.Started"));
                 }
 
                 yield return new UnitDependency(name, condition == WaitFor.Started ? DependencyCondition.Started : DependencyCondition.Ready);
@@ -210,7 +212,8 @@ public sealed class UnitPlanner
 
         if (condition == WaitFor.Completed)
         {
-            _errors.Add($"project '{project.Name}' waits for '{dependency.Name}' to complete, but its process '{process.Name}' runs until stopped; declare the one-shot work with Task(...)");
+            _errors.Add(new(ErrorCodes.NeverCompletes, project.Name,
+                $"project '{project.Name}' waits for '{dependency.Name}' to complete, but its process '{process.Name}' runs until stopped; declare the one-shot work with Task(...)"));
         }
 
         return DependencyCondition.Ready;

@@ -1,6 +1,10 @@
 namespace Procurator.Diagnostics;
 
-/// <summary>Every diagnostic code Procurator reports, in one place so none is reused.</summary>
+/// <summary>
+/// Every diagnostic code Procurator reports, in one place so none is reused. It lives in the SDK
+/// because both the engine and the supervisor (whose <c>up</c> planning problems have codes too)
+/// reference it.
+/// </summary>
 internal static class ErrorCodes
 {
     public const string ScriptRuntimeError = "PRO0001";
@@ -63,6 +67,14 @@ internal static class ErrorCodes
     public const string UnsupportedFlakePath = "PRO050";
     // a file that is not a regular file (FIFO, device) or is over the size cap
     public const string UnsupportedFile = "PRO051";
+
+    // procurator up: what the manager cannot run, found while planning (before anything starts)
+    // a service with no command and no local preset for its kind
+    public const string NoWayToRun = "PRO070";
+    // a dependency waited for until it completes, when it runs until stopped
+    public const string NeverCompletes = "PRO071";
+    // a local preset that cannot run here (its binaries are missing, or the user cannot run them)
+    public const string PresetUnavailable = "PRO072";
 
     // Hardening (issue 21, rows 12-21): PRO060 upward.
     // procurator init: a file the scan must read and cannot (permissions, an I/O error)
