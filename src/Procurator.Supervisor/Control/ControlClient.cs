@@ -6,7 +6,8 @@ namespace Procurator.Supervisor.Control;
 
 /// <summary>
 /// Talks to a workspace's manager. <see cref="ConnectAsync"/> finds out whether one runs: a socket
-/// that does not answer while nobody holds the lock is stale and is removed (no manual cleanup).
+/// that does not answer while nobody holds the lock is stale and is removed (no manual cleanup). A
+/// runtime folder that is not private is refused (<see cref="RuntimeDirectoryException"/>).
 /// </summary>
 public sealed class ControlClient : IAsyncDisposable
 {
@@ -27,6 +28,7 @@ public sealed class ControlClient : IAsyncDisposable
     /// </summary>
     public static async Task<ControlClient?> ConnectAsync(ControlPaths paths, TimeSpan? patience = null, CancellationToken cancellationToken = default)
     {
+        paths.VerifyDirectory(); // a socket in another user's folder answers whatever they like
         var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(10));
         while (true)
         {

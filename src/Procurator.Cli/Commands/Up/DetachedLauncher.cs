@@ -20,6 +20,7 @@ internal static class DetachedLauncher
     public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, bool wait, CancellationToken cancellationToken)
     {
         // Start the manager in its own session, detached from this terminal.
+        paths.EnsureDirectory();
         var state = StatePaths.For(paths.Workspace);
         PrivateState.Prepare(state);
         var log = state.ManagerLog;
