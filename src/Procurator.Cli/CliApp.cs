@@ -75,7 +75,7 @@ internal static class CliApp
         {
             return await parse.InvokeAsync(invocation, cancellationToken);
         }
-        catch (Supervisor.Control.RuntimeDirectoryException e)
+        catch (Supervisor.Control.ControlException e)
         {
             await cli.Error.WriteLineAsync($"procurator: error: {e.Message}");
             return ExitCodes.Invalid;

@@ -8,7 +8,7 @@ namespace Procurator.Supervisor.Control;
 /// <c>/tmp</c> its name is predictable, so another local user may create it first and then swap the
 /// socket: <c>status</c> would print their table, <c>down</c> would stop nothing. It is used only
 /// when it is a real directory (not a link) that this user owns with mode 0700; anything else is
-/// refused with <see cref="RuntimeDirectoryException"/> (issue 21, row 9).
+/// refused with <see cref="ControlException.NotPrivate"/> (issue 21, row 9).
 /// </summary>
 public static class RuntimeDirectory
 {
@@ -31,7 +31,7 @@ public static class RuntimeDirectory
     {
         if (Problem(path, Native.UserId) is { } problem)
         {
-            throw new RuntimeDirectoryException(problem);
+            throw ControlException.NotPrivate(problem);
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class RuntimeFolderOwnerTests
         Directory.CreateSymbolicLink(folder, target);
 
         var paths = ControlPaths.For(runtime.Path, runtime.Path, Procurator.Supervisor.Processes.Native.UserId);
-        var refused = Assert.Throws<RuntimeDirectoryException>(paths.EnsureDirectory);
+        var refused = Assert.Throws<ControlException>(paths.EnsureDirectory);
 
         Assert.StartsWith($"the runtime folder {folder} is not private: it is a symbolic link (owned by uid ", refused.Message, StringComparison.Ordinal);
     }
