@@ -69,10 +69,11 @@ internal static class ScriptStackGuard
             return; // a syntax error the compiler reports as written
         }
 
-        var isVoid = returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
+        // `=> throw …` becomes the statement `throw …;`: nothing to return either.
+        var isVoid = arrow.Expression is ThrowExpressionSyntax || returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
             || (modifiers.Any(SyntaxKind.AsyncKeyword) && returnType is IdentifierNameSyntax { Identifier.ValueText: "Task" or "ValueTask" }
                 or QualifiedNameSyntax { Right.Identifier.ValueText: "Task" or "ValueTask" });
         edits.Add((semicolon.Span.End, 0, " }"));
-        edits.Add((arrow.ArrowToken.SpanStart, arrow.ArrowToken.Span.Length, "{ " + Check + (isVoid ? " " : " return ")));
+        edits.Add((arrow.ArrowToken.SpanStart, arrow.ArrowToken.Span.Length, "{ " + Check + (isVoid ? "" : " return") + (arrow.ArrowToken.HasTrailingTrivia ? "" : " ")));
     }
 }
