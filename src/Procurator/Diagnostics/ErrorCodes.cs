@@ -63,6 +63,8 @@ internal static class ErrorCodes
     public const string UnsupportedFlakePath = "PRO050";
     // a file that is not a regular file (FIFO, device) or is over the size cap
     public const string UnsupportedFile = "PRO051";
+    // a script calls Environment.Exit or Environment.FailFast, which would end procurator itself
+    public const string ScriptEndsProcess = "PRO052";
 
     // Hardening (issue 21, rows 12-21): PRO060 upward.
     // procurator init: a file the scan must read and cannot (permissions, an I/O error)
