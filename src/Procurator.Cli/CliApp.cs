@@ -57,7 +57,8 @@ internal static class CliApp
         var parse = root.Parse(args);
         // No termination timeout: `up` handles SIGINT/SIGTERM itself (stop in order, a second
         // Ctrl-C kills), and other commands keep the default behaviour of being interrupted.
-        var invocation = new InvocationConfiguration { Output = cli.Out, Error = cli.Error, ProcessTerminationTimeout = null };
+        // Exceptions are handled below, so a refused runtime folder is a plain message, not a stack trace.
+        var invocation = new InvocationConfiguration { Output = cli.Out, Error = cli.Error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -69,7 +70,25 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(invocation, cancellationToken);
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (Supervisor.Control.ControlException e)
+        {
+            await cli.Error.WriteLineAsync($"procurator: error: {e.Message}");
+            return ExitCodes.Invalid;
+        }
+        catch (OperationCanceledException)
+        {
+            return 1; // as System.CommandLine's own handler: interrupted, nothing to add
+        }
+        catch (Exception e)
+        {
+            // A bug: what System.CommandLine's own handler printed, so it can be reported.
+            await cli.Error.WriteLineAsync($"Unhandled exception: {e}");
+            return 1;
+        }
     }
 }
 

@@ -67,6 +67,8 @@ internal static class ErrorCodes
     public const string UnsupportedFlakePath = "PRO050";
     // a file that is not a regular file (FIFO, device) or is over the size cap
     public const string UnsupportedFile = "PRO051";
+    // a script calls Environment.Exit or Environment.FailFast, which would end procurator itself
+    public const string ScriptEndsProcess = "PRO052";
 
     // procurator up: what the manager cannot run, found while planning (before anything starts)
     // a service with no command and no local preset for its kind

@@ -38,14 +38,9 @@ public sealed record ControlPaths(string Workspace, string Directory, string Soc
     internal static string Key(string normalizedWorkspace) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedWorkspace)))[..16];
 
-    /// <summary>Creates the runtime directory (mode 0700) when it is missing.</summary>
-    public void EnsureDirectory()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            throw new PlatformNotSupportedException("The control channel needs Unix domain sockets and flock (Linux, macOS).");
-        }
+    /// <summary>Creates the runtime directory (mode 0700) when it is missing; refuses one that is not private (<see cref="RuntimeDirectory"/>).</summary>
+    public void EnsureDirectory() => RuntimeDirectory.Ensure(Directory);
 
-        System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
+    /// <summary>Refuses an existing runtime directory that is not private, before a client trusts its socket.</summary>
+    public void VerifyDirectory() => RuntimeDirectory.Verify(Directory);
 }

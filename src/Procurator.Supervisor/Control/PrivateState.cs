@@ -20,6 +20,11 @@ public static class PrivateState
     /// <summary>Creates the state directory (0711) and its logs folder (0700), and narrows them when they exist with a wider mode.</summary>
     public static void Prepare(StatePaths state)
     {
+        if (state.RuntimeParent is { } parent && !OperatingSystem.IsWindows())
+        {
+            RuntimeDirectory.Ensure(parent); // under /tmp: another user may have made it first
+        }
+
         Directory(state.Directory, PassThroughMode);
         Directory(state.Logs);
     }

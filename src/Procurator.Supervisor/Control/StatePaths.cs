@@ -26,6 +26,12 @@ public sealed record StatePaths(string Directory)
 
     private const int MaxNameLength = 32;
 
+    /// <summary>
+    /// The shared-<c>/tmp</c> runtime folder the state lives in (the last fallback), which must be private
+    /// before anything is written into it (<see cref="RuntimeDirectory"/>); null elsewhere.
+    /// </summary>
+    public string? RuntimeParent { get; init; }
+
     /// <summary>The unit log files.</summary>
     public string Logs => Path.Combine(Directory, "logs");
 
@@ -50,11 +56,14 @@ public sealed record StatePaths(string Directory)
 
         var workspace = ControlPaths.Normalize(workspaceDirectory);
         var folder = $"{Name(workspace)}-{ControlPaths.Key(workspace)}";
+        var runtime = $"/tmp/procurator-{userId}";
         var root = !string.IsNullOrEmpty(xdgStateHome) && Path.IsPathRooted(xdgStateHome) ? xdgStateHome
             : userId == 0 ? "/var/lib"
             : !string.IsNullOrEmpty(home) && Path.IsPathRooted(home) ? Path.Combine(home, ".local", "state")
-            : $"/tmp/procurator-{userId}/state";
-        return new StatePaths(Path.Combine(root, "procurator", folder));
+            : null;
+        return root is null
+            ? new StatePaths(Path.Combine(runtime, "state", "procurator", folder)) { RuntimeParent = runtime }
+            : new StatePaths(Path.Combine(root, "procurator", folder));
     }
 
     /// <summary>The workspace folder's name, kept readable and safe in a path: other characters become <c>_</c>.</summary>

@@ -6,7 +6,9 @@ namespace Procurator.Supervisor.Logs;
 /// <summary>
 /// One unit's log file with size-based rotation; every append is one whole line. Lines are
 /// buffered (64 KiB) and handed to the operating system on <see cref="Flush"/>, at once for
-/// the manager's own lines.
+/// the manager's own lines. A file removed while the unit runs (<c>rm -rf</c> of the state folder)
+/// is noticed at the next line after a flush and started again, with a line saying so: before,
+/// every later line went to the removed file and was lost without a word (issue 21, row 17).
 /// </summary>
 internal sealed class UnitLogFile : IDisposable
 {
@@ -19,6 +21,7 @@ internal sealed class UnitLogFile : IDisposable
     private readonly Lock _gate = new();
     private StreamWriter? _writer;
     private long _length;
+    private bool _buffered;
 
     public UnitLogFile(string path, long maxBytes, int keep)
     {
@@ -35,6 +38,15 @@ internal sealed class UnitLogFile : IDisposable
         var bytes = LogFileFormat.HeadLength + Utf8.GetByteCount(text) + 1;
         lock (_gate)
         {
+            // Once per flush: a stat, not a syscall per line.
+            if (_writer is not null && !_buffered && !File.Exists(_path))
+            {
+                _writer.Dispose();
+                _writer = Open();
+                WriteLine(_writer, new LogLine(line.Unit, line.At, LogStream.Manager, "log file was removed while running; continuing in a new one"));
+            }
+
+            _buffered = true;
             var writer = _writer ??= Open();
             if (_length > 0 && _length + bytes > _maxBytes)
             {
@@ -47,7 +59,10 @@ internal sealed class UnitLogFile : IDisposable
             writer.Write('\n');
             _length += bytes;
             if (line.Stream == LogStream.Manager)
+            {
                 writer.Flush();
+                _buffered = false;
+            }
         }
     }
 
@@ -55,7 +70,20 @@ internal sealed class UnitLogFile : IDisposable
     public void Flush()
     {
         lock (_gate)
+        {
             _writer?.Flush();
+            _buffered = false;
+        }
+    }
+
+    private void WriteLine(StreamWriter writer, LogLine line)
+    {
+        Span<char> head = stackalloc char[LogFileFormat.HeadLength];
+        LogFileFormat.WriteHead(line, head);
+        writer.Write(head);
+        writer.Write(line.Text);
+        writer.Write('\n');
+        _length += LogFileFormat.HeadLength + Utf8.GetByteCount(line.Text) + 1;
     }
 
     public void Dispose()
@@ -74,6 +102,11 @@ internal sealed class UnitLogFile : IDisposable
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = Control.PrivateState.FileMode;
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            Control.PrivateState.Directory(Path.GetDirectoryName(_path)!); // gone too after an rm -rf
         }
 
         var stream = new FileStream(_path, options);

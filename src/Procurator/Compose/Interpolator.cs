@@ -7,10 +7,15 @@ namespace Procurator.Compose;
 /// Compose interpolation of one value: <c>$V</c>, <c>${V}</c>, <c>${V:-default}</c>, <c>${V-default}</c>,
 /// <c>${V:?error}</c>, <c>${V?error}</c>, <c>${V:+alt}</c>, <c>${V+alt}</c> (defaults and alternatives
 /// are interpolated too, so they nest) and <c>$$</c> for a literal <c>$</c>. An unset variable
-/// without a default becomes an empty string, with one warning per variable.
+/// without a default becomes an empty string, with one warning per variable. Nesting is capped at
+/// <see cref="MaxDepth"/> levels: each level scans its own text again, so an unbounded depth made a
+/// 120 KB value of nested <c>${A:-</c> cost gigabytes (issue 21, row 10); with the cap the work is linear.
 /// </summary>
 internal sealed class Interpolator(Func<string, string?> lookup, List<Diagnostic> diagnostics)
 {
+    /// <summary>The deepest <c>${...}</c> nesting read; compose files in the wild use two or three.</summary>
+    public const int MaxDepth = 64;
+
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
     /// <summary>The interpolated text, or null after reporting an error at <paramref name="at"/>.</summary>
@@ -18,7 +23,7 @@ internal sealed class Interpolator(Func<string, string?> lookup, List<Diagnostic
     {
         try
         {
-            return Expand(text, at);
+            return Expand(text, at, 0);
         }
         catch (InterpolationError e)
         {
@@ -27,8 +32,13 @@ internal sealed class Interpolator(Func<string, string?> lookup, List<Diagnostic
         }
     }
 
-    private string Expand(string text, SourceLocation at)
+    private string Expand(string text, SourceLocation at, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            throw new InterpolationError($"invalid interpolation: '${{' is nested more than {MaxDepth} levels deep");
+        }
+
         var result = new StringBuilder(text.Length);
         var i = 0;
         while (i < text.Length)
@@ -50,7 +60,7 @@ internal sealed class Interpolator(Func<string, string?> lookup, List<Diagnostic
             else if (next == '{')
             {
                 var close = MatchingBrace(text, i + 1) ?? throw Invalid(text, "a '${' is not closed");
-                result.Append(Braced(text[(i + 2)..close], text, at));
+                result.Append(Braced(text[(i + 2)..close], text, at, depth));
                 i = close + 1;
             }
             else if (char.IsAsciiLetter(next) || next == '_')
@@ -68,7 +78,7 @@ internal sealed class Interpolator(Func<string, string?> lookup, List<Diagnostic
         return result.ToString();
     }
 
-    private string Braced(string inner, string text, SourceLocation at)
+    private string Braced(string inner, string text, SourceLocation at, int depth)
     {
         var name = inner.Length > 0 && (char.IsAsciiLetter(inner[0]) || inner[0] == '_') ? NameAt(inner, 0) : string.Empty;
         if (name.Length == 0)
@@ -90,13 +100,13 @@ internal sealed class Interpolator(Func<string, string?> lookup, List<Diagnostic
         switch (op)
         {
             case '-':
-                return missing ? Expand(argument, at) : value!;
+                return missing ? Expand(argument, at, depth + 1) : value!;
             case '+':
-                return missing ? string.Empty : Expand(argument, at);
+                return missing ? string.Empty : Expand(argument, at, depth + 1);
             case '?':
                 if (missing)
                 {
-                    var message = Expand(argument, at);
+                    var message = Expand(argument, at, depth + 1);
                     throw new InterpolationError(message.Length > 0
                         ? $"required variable {name} is missing a value: {message}"
                         : $"required variable {name} is missing a value");

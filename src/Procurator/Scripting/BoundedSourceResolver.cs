@@ -10,7 +10,17 @@ namespace Procurator.Scripting;
 /// </summary>
 internal sealed class BoundedSourceResolver(string baseDirectory) : SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory)
 {
-    public override Stream OpenRead(string resolvedPath) => new MemoryStream(IO.BoundedFile.ReadAllBytes(resolvedPath), writable: false);
+    /// <summary>The file as the main script is compiled: too deep nesting refused (CS1504 with the reason), recursion guarded.</summary>
+    public override Stream OpenRead(string resolvedPath)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(IO.BoundedFile.ReadAllBytes(resolvedPath)).TrimStart('\uFEFF');
+        if (ScriptNesting.TooDeep(text) is { } deep)
+        {
+            throw new IOException($"{deep.Message} (line {deep.At.Line + 1})");
+        }
+
+        return new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ScriptStackGuard.Guard(text)), writable: false);
+    }
 
     public override bool Equals(object? obj) => obj is BoundedSourceResolver other && base.Equals(other);
 

@@ -17,7 +17,14 @@ internal static class ScriptCompiler
     public static (CompiledScript? Script, IReadOnlyList<Diagnostic> Errors) Compile(
         string fullPath, byte[] code, CancellationToken cancellationToken)
     {
-        var text = ScriptSplitter.Split(System.Text.Encoding.UTF8.GetString(code).TrimStart('\uFEFF'));
+        var source = System.Text.Encoding.UTF8.GetString(code).TrimStart('\uFEFF');
+        if (ScriptNesting.TooDeep(source) is { } deep)
+        {
+            return (null, [Diagnostic.Error("CS8078", deep.Message, new SourceLocation(fullPath, deep.At.Line + 1, deep.At.Character + 1))]);
+        }
+
+        // Guard recursion, then split long runs of statements; both keep every line where it was.
+        var text = ScriptSplitter.Split(ScriptStackGuard.Guard(source));
         var compilation = CSharpScript.Create(text, OptionsFor(fullPath)).GetCompilation();
 
         // One pass: Emit reports the compile errors too (Script.Compile would build it all once more).
@@ -30,6 +37,11 @@ internal static class ScriptCompiler
         {
             var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
             return (null, errors.OrderBy(d => d.Location.SourceSpan.Start).Select(ToDiagnostic).ToArray());
+        }
+
+        if (ScriptExitCheck.Find(compilation) is { Count: > 0 } exits)
+        {
+            return (null, exits);
         }
 
         var sources = compilation.SyntaxTrees

@@ -71,25 +71,35 @@ internal static class ScriptRunner
     private static Diagnostic RuntimeError(Exception exception, IReadOnlyCollection<string> sourceFiles)
     {
         var inner = exception is TargetInvocationException { InnerException: { } e } ? e : exception;
-        var frame = new StackTrace(inner, fNeedFileInfo: true).GetFrames()
-            .FirstOrDefault(f => f.GetFileName() is { } file && sourceFiles.Contains(file, StringComparer.Ordinal));
+        var frames = new StackTrace(inner, fNeedFileInfo: true).GetFrames()
+            .Where(f => f.GetFileName() is { } file && sourceFiles.Contains(file, StringComparer.Ordinal))
+            .Take(2)
+            .ToArray();
+
+        // Thrown by the guard every script method starts with (ScriptStackGuard): the innermost
+        // frame is a method's entry, its caller the line that recurses. The column would point
+        // into the inserted guard, so the line's first column is given.
+        var overflow = inner is InsufficientExecutionStackException;
+        var frame = overflow && frames.Length > 1 ? frames[1] : frames.FirstOrDefault();
         SourceLocation? location = frame is null
             ? null
-            : new SourceLocation(frame.GetFileName()!, frame.GetFileLineNumber(), FirstColumn(frame));
-        return Diagnostic.Error(ErrorCodes.ScriptRuntimeError, $"{inner.GetType().Name}: {inner.Message}", location) with
+            : new SourceLocation(frame.GetFileName()!, frame.GetFileLineNumber(), overflow ? LineStart(frame) : FirstColumn(frame));
+        var message = overflow
+            ? "stack overflow: recursion too deep (does a method call itself without end?)"
+            : $"{inner.GetType().Name}: {inner.Message}";
+        return Diagnostic.Error(ErrorCodes.ScriptRuntimeError, message, location) with
         {
             Detail = inner.ToString(),
         };
     }
 
     /// <summary>The frame's column, or the first non-blank column of its line when the PDB has none.</summary>
-    private static int FirstColumn(StackFrame frame)
-    {
-        if (frame.GetFileColumnNumber() > 0)
-        {
-            return frame.GetFileColumnNumber();
-        }
+    private static int FirstColumn(StackFrame frame) =>
+        frame.GetFileColumnNumber() > 0 ? frame.GetFileColumnNumber() : LineStart(frame);
 
+    /// <summary>The first non-blank column of the frame's line.</summary>
+    private static int LineStart(StackFrame frame)
+    {
         var lines = File.Exists(frame.GetFileName()) ? File.ReadAllLines(frame.GetFileName()!) : [];
         var line = frame.GetFileLineNumber() - 1;
         return line >= 0 && line < lines.Length ? lines[line].Length - lines[line].TrimStart().Length + 1 : 1;

@@ -20,6 +20,7 @@ internal static class DetachedLauncher
     public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, bool wait, CancellationToken cancellationToken)
     {
         // Start the manager in its own session, detached from this terminal.
+        paths.EnsureDirectory();
         var state = StatePaths.For(paths.Workspace);
         PrivateState.Prepare(state);
         var log = state.ManagerLog;
@@ -46,7 +47,15 @@ internal static class DetachedLauncher
 
         await using (client)
         {
-            await cli.Error.WriteLineAsync($"procurator: manager running in the background (pid {manager.Id}) for {paths.Workspace}");
+            // Concurrent `up -d`: only one manager takes the lock; the others exit and their
+            // launchers reach the winner, so the pid is the one that answered, never a dead one.
+            if (client.Manager.Pid != manager.Id)
+            {
+                await cli.Error.WriteLineAsync($"procurator: a manager is already running for {paths.Workspace} (pid {client.Manager.Pid}); no second one was started");
+                return wait ? await WaitAsync(cli, paths, cancellationToken) : ExitCodes.Ok;
+            }
+
+            await cli.Error.WriteLineAsync($"procurator: manager running in the background (pid {client.Manager.Pid}) for {paths.Workspace}");
             await cli.Error.WriteLineAsync($"procurator: state in {state.Directory} (unit logs in {state.Logs}, manager output in {log})");
             await cli.Error.WriteLineAsync("procurator: logs: procurator logs -f; status: procurator status; stop: procurator down");
         }

@@ -112,7 +112,7 @@ internal static class UpCommand
     /// </summary>
     private static async Task<int> AttachAsync(CliContext cli, ControlClient client, ControlPaths paths, string[] selected, bool wait, bool detach, bool noColor, CancellationToken cancellationToken)
     {
-        await cli.Error.WriteLineAsync($"procurator: a manager is already running for {paths.Workspace}");
+        await cli.Error.WriteLineAsync($"procurator: a manager is already running for {paths.Workspace} (pid {client.Manager.Pid})");
         if (selected.Length > 0)
         {
             var started = await UnitCommands.RequestAsync(cli, client, "start", selected, cancellationToken);

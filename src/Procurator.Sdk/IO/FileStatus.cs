@@ -7,7 +7,8 @@ namespace Procurator.IO;
 /// neither the type (a FIFO, a device) nor the owner, and both decide whether a file is safe to
 /// open: opening a FIFO blocks until a writer comes, <c>/dev/zero</c> never ends. Linux only
 /// (<c>statx</c>, whose layout is the same on every architecture); elsewhere <see cref="Of"/>
-/// returns null and callers rely on their size cap alone. Also compiled into the supervisor.
+/// returns null and callers rely on their size cap alone. Lives in the SDK (internal) so the engine
+/// (file readers) and the supervisor (the runtime folder's owner) share it.
 /// </summary>
 internal sealed record FileStatus(FileKind Kind, UnixFileMode Mode, uint Owner, long Size)
 {
