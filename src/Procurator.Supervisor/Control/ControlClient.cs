@@ -11,7 +11,7 @@ namespace Procurator.Supervisor.Control;
 /// accepts the connection must answer a <c>ping</c> within <see cref="Timeout"/> (stopped with
 /// SIGSTOP, it never would: <c>status</c> and <c>down</c> hung for ever); the answer names its pid.
 /// </summary>
-public sealed class ControlClient : IAsyncDisposable
+internal sealed class ControlClient : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly NetworkStream _stream;

@@ -4,7 +4,7 @@ namespace Procurator.Supervisor.Control;
 /// The control channel cannot be trusted or used: the command stops with the message alone
 /// (<c>procurator: error: …</c>, exit 1), never a stack trace or a hang.
 /// </summary>
-public sealed class ControlException : Exception
+internal sealed class ControlException : Exception
 {
     private ControlException(string message)
         : base(message)

@@ -18,7 +18,7 @@ internal sealed partial class ControlJsonContext : JsonSerializerContext;
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Reading and writing protocol lines and reports.</summary>
-public static class ControlJson
+internal static class ControlJson
 {
     // Quotes and non-ASCII text stay readable ("exit 1 \"boom\"" rather than \u0022).
     private static readonly ControlJsonContext Protocol = new(new JsonSerializerOptions(ControlJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

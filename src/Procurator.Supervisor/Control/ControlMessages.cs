@@ -7,14 +7,14 @@ namespace Procurator.Supervisor.Control;
 /// </summary>
 /// <param name="Command">What to do.</param>
 /// <param name="Units">For start, stop and restart: what to act on.</param>
-public sealed record ControlRequest(string Command, IReadOnlyList<string>? Units = null);
+internal sealed record ControlRequest(string Command, IReadOnlyList<string>? Units = null);
 
 /// <summary>
 /// One response line. A request gets zero or more lines with <see cref="Message"/> or
 /// <see cref="Event"/> (notices, streamed events), then one line with <see cref="Done"/> set
 /// (except <c>events</c>, which streams until the manager exits or the client leaves).
 /// </summary>
-public sealed record ControlResponse
+internal sealed record ControlResponse
 {
     /// <summary>False when the request failed; <see cref="Error"/> says why.</summary>
     public bool Ok { get; init; } = true;
@@ -43,10 +43,10 @@ public sealed record ControlResponse
 /// <param name="State">The manager's state directory (service data, <c>logs/</c>, <c>manager.log</c>; see <see cref="StatePaths"/>).</param>
 /// <param name="Manager">The manager process.</param>
 /// <param name="Units">Every unit, dependencies first.</param>
-public sealed record StatusReport(string Workspace, string State, ManagerReport Manager, IReadOnlyList<UnitReport> Units);
+internal sealed record StatusReport(string Workspace, string State, ManagerReport Manager, IReadOnlyList<UnitReport> Units);
 
 /// <summary>The manager process: its PID and when it started.</summary>
-public sealed record ManagerReport(int Pid, DateTimeOffset StartedAt);
+internal sealed record ManagerReport(int Pid, DateTimeOffset StartedAt);
 
 /// <summary>One unit in a <see cref="StatusReport"/>.</summary>
 /// <param name="Name">Unit name.</param>
@@ -59,7 +59,7 @@ public sealed record ManagerReport(int Pid, DateTimeOffset StartedAt);
 /// <param name="LastExit">How the last process ended.</param>
 /// <param name="Ports">Declared ports.</param>
 /// <param name="Reason">Why it is in its state.</param>
-public sealed record UnitReport(
+internal sealed record UnitReport(
     string Name,
     string State,
     string Health,
@@ -72,10 +72,10 @@ public sealed record UnitReport(
     string Reason);
 
 /// <summary>How a process ended: <c>{"code": 1, "signal": null}</c> or <c>{"code": null, "signal": 9}</c>.</summary>
-public sealed record ExitReport(int? Code, int? Signal)
+internal sealed record ExitReport(int? Code, int? Signal)
 {
     public override string ToString() => Signal is { } s ? $"signal {s}" : $"{Code}";
 }
 
 /// <summary>A state change as <c>procurator events --json</c> prints it.</summary>
-public sealed record EventReport(string Unit, string From, string To, int Generation, int? Pid, string Reason, DateTimeOffset At);
+internal sealed record EventReport(string Unit, string From, string To, int Generation, int? Pid, string Reason, DateTimeOffset At);

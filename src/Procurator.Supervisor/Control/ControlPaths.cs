@@ -14,7 +14,7 @@ namespace Procurator.Supervisor.Control;
 /// <param name="Directory">The runtime directory holding the socket and the lock.</param>
 /// <param name="Socket">The control socket.</param>
 /// <param name="Lock">The lock file held by the running manager.</param>
-public sealed record ControlPaths(string Workspace, string Directory, string Socket, string Lock)
+internal sealed record ControlPaths(string Workspace, string Directory, string Socket, string Lock)
 {
     /// <summary>The paths for <paramref name="workspaceDirectory"/>, from the process environment.</summary>
     public static ControlPaths For(string workspaceDirectory) =>

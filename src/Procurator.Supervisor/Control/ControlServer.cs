@@ -5,14 +5,14 @@ using System.Text.Json;
 namespace Procurator.Supervisor.Control;
 
 /// <summary>Handles one request; writes response lines through <c>send</c>, the last one with <see cref="ControlResponse.Done"/>.</summary>
-public delegate Task ControlHandler(ControlRequest request, Func<ControlResponse, Task> send, CancellationToken cancellationToken);
+internal delegate Task ControlHandler(ControlRequest request, Func<ControlResponse, Task> send, CancellationToken cancellationToken);
 
 /// <summary>
 /// Listens on the workspace's Unix domain socket (never TCP), reads one JSON request line per
 /// connection and hands it to the handler. Removes any socket file it finds (the caller holds the
 /// <see cref="ManagerLock"/>, so that file is stale) and removes its own on dispose.
 /// </summary>
-public sealed class ControlServer : IAsyncDisposable
+internal sealed class ControlServer : IAsyncDisposable
 {
     private readonly Socket _listener;
     private readonly string _path;

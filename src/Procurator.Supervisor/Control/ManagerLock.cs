@@ -13,7 +13,7 @@ namespace Procurator.Supervisor.Control;
 /// <see cref="FileShare.None"/>, unless <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c> is set; the
 /// lock is taken here explicitly on the handle's descriptor so that it holds either way.
 /// </remarks>
-public sealed class ManagerLock : IDisposable
+internal sealed class ManagerLock : IDisposable
 {
     private const int LockExclusive = 2;
     private const int LockNonBlocking = 4;

@@ -6,7 +6,7 @@ namespace Procurator.Supervisor.Control;
 /// nothing. The state directory itself is 0711: others may pass through it but not list it, which
 /// a service run as another user needs (postgres under root runs as 'postgres' in <c>data/</c>).
 /// </summary>
-public static class PrivateState
+internal static class PrivateState
 {
     /// <summary>rw------- for files that may hold env values.</summary>
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -10,7 +10,7 @@ namespace Procurator.Supervisor.Control;
 /// when it is a real directory (not a link) that this user owns with mode 0700; anything else is
 /// refused with <see cref="ControlException.NotPrivate"/> (issue 21, row 9).
 /// </summary>
-public static class RuntimeDirectory
+internal static class RuntimeDirectory
 {
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 

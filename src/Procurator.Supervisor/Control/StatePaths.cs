@@ -19,7 +19,7 @@ namespace Procurator.Supervisor.Control;
 /// 32 characters), <c>&lt;hash&gt;</c> the workspace key of <see cref="ControlPaths"/>.
 /// </summary>
 /// <param name="Directory">The state directory (full path).</param>
-public sealed record StatePaths(string Directory)
+internal sealed record StatePaths(string Directory)
 {
     /// <summary>The variable that puts the state directory elsewhere, used as is.</summary>
     public const string Variable = "PROCURATOR_STATE_DIR";

@@ -1,7 +1,7 @@
 namespace Procurator.Supervisor.Logs;
 
 /// <summary>Hands every line to each of several sinks in order (a tee: files and the console).</summary>
-public sealed class CombinedSink : ILogSink
+internal sealed class CombinedSink : ILogSink
 {
     private readonly IReadOnlyList<ILogSink> _sinks;
 

@@ -8,7 +8,7 @@ namespace Procurator.Supervisor.Logs;
 /// one lock (lines of concurrent units never interleave) and written to the output in one
 /// call on <see cref="ILogSink.Flush"/>, or when 64 KiB have gathered.
 /// </summary>
-public sealed class ConsoleSink : ILogSink
+internal sealed class ConsoleSink : ILogSink
 {
     private const string Reset = "\u001b[0m";
     private const int FlushAt = 64 * 1024;

@@ -5,7 +5,7 @@ namespace Procurator.Supervisor.Logs;
 /// lines until <see cref="Flush"/>: readers call it after each batch (one read from a pipe),
 /// so a burst costs one write per batch, not one per line.
 /// </summary>
-public interface ILogSink
+internal interface ILogSink
 {
     void Write(LogLine line);
 
@@ -15,7 +15,7 @@ public interface ILogSink
     }
 }
 
-public enum LogStream
+internal enum LogStream
 {
     Stdout,
     Stderr,
@@ -27,4 +27,4 @@ public enum LogStream
 /// <param name="At">When the manager read it.</param>
 /// <param name="Stream">Where it came from.</param>
 /// <param name="Text">The line without its line ending.</param>
-public sealed record LogLine(string Unit, DateTimeOffset At, LogStream Stream, string Text);
+internal sealed record LogLine(string Unit, DateTimeOffset At, LogStream Stream, string Text);

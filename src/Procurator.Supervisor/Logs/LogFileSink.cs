@@ -10,7 +10,7 @@ namespace Procurator.Supervisor.Logs;
 /// reader calls it after every read, before a unit's exit is reported, so once the exit is
 /// reported all of its lines are in the file); the manager's own lines at once. Thread-safe.
 /// </summary>
-public sealed class LogFileSink : ILogSink, IDisposable
+internal sealed class LogFileSink : ILogSink, IDisposable
 {
     private readonly string _directory;
     private readonly Dictionary<string, UnitLogFile> _files = new(StringComparer.Ordinal);

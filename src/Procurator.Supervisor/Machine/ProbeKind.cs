@@ -1,7 +1,7 @@
 namespace Procurator.Supervisor.Machine;
 
 /// <summary>Readiness gates dependents once; liveness watches a ready unit until it stops.</summary>
-public enum ProbeKind
+internal enum ProbeKind
 {
     Readiness,
     Liveness,

@@ -1,7 +1,7 @@
 namespace Procurator.Supervisor.Machine;
 
 /// <summary>The timers the machine asks its driver to run; each is tied to a unit generation.</summary>
-public enum TimerKind
+internal enum TimerKind
 {
     /// <summary>The backoff before a restart is over.</summary>
     BackoffOver,

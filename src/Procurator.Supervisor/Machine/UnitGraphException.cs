@@ -1,7 +1,7 @@
 namespace Procurator.Supervisor.Machine;
 
 /// <summary>The unit graph handed to the manager is broken (the CLI validates earlier; this is the backstop).</summary>
-public sealed class UnitGraphException : Exception
+internal sealed class UnitGraphException : Exception
 {
     private UnitGraphException(string message)
         : base(message)

@@ -1,7 +1,7 @@
 namespace Procurator.Supervisor.Machine;
 
 /// <summary>Where a unit is in its lifecycle, as shown by <c>status</c> and streamed to clients.</summary>
-public enum UnitState
+internal enum UnitState
 {
     /// <summary>Not started yet: not requested, or waiting for its dependencies.</summary>
     Pending,

@@ -8,7 +8,7 @@ using Procurator.Supervisor.Specs;
 namespace Procurator.Supervisor.Orchestration;
 
 /// <summary>How the orchestrator carries out the machine's effects (always on the loop).</summary>
-public sealed partial class Orchestrator
+internal sealed partial class Orchestrator
 {
     private readonly Dictionary<(string Unit, ProbeKind Kind), ProbeLoop> _probeLoops = [];
     private readonly Dictionary<string, (int Generation, Regex Pattern)> _logProbes = new(StringComparer.Ordinal);

@@ -13,7 +13,7 @@ namespace Procurator.Supervisor.Orchestration;
 /// time from a single queue, and carries out its effects against the process runner, the probe
 /// runner and the clock. Every public member is safe to call from any thread.
 /// </summary>
-public sealed partial class Orchestrator : IAsyncDisposable
+internal sealed partial class Orchestrator : IAsyncDisposable
 {
     private static readonly object Done = new();
 

@@ -3,7 +3,7 @@ using Procurator.Supervisor.Machine;
 namespace Procurator.Supervisor.Orchestration;
 
 /// <summary>Something the orchestrator reports on <see cref="Orchestrator.Events"/>: printed by the CLI, streamed as JSON.</summary>
-public abstract record OrchestratorEvent(DateTimeOffset At)
+internal abstract record OrchestratorEvent(DateTimeOffset At)
 {
     /// <summary>One line for a terminal.</summary>
     public abstract string Describe();
@@ -17,20 +17,20 @@ public abstract record OrchestratorEvent(DateTimeOffset At)
 /// <param name="Pid">The unit's main PID, when it has a process.</param>
 /// <param name="Reason">Why: <c>ready: HTTP 200</c>, <c>exit 1 "boom"; restart in 500ms</c>.</param>
 /// <param name="At">When (the orchestrator's clock).</param>
-public sealed record StateChange(string Unit, UnitState From, UnitState To, int Generation, int? Pid, string Reason, DateTimeOffset At)
+internal sealed record StateChange(string Unit, UnitState From, UnitState To, int Generation, int? Pid, string Reason, DateTimeOffset At)
     : OrchestratorEvent(At)
 {
     public override string Describe() => $"{Unit}: {From} -> {To}: {Reason}";
 }
 
 /// <summary>A shutdown is still waiting for these units (sent every <see cref="OrchestratorOptions.WaitingNoticeInterval"/>).</summary>
-public sealed record ShutdownWaiting(IReadOnlyList<WaitingUnit> Units, DateTimeOffset At) : OrchestratorEvent(At)
+internal sealed record ShutdownWaiting(IReadOnlyList<WaitingUnit> Units, DateTimeOffset At) : OrchestratorEvent(At)
 {
     public override string Describe() => $"waiting for {string.Join(", ", Units.Select(u => u.Describe()))}";
 }
 
 /// <summary>A unit whose process has not exited yet, with the PIDs of its session still alive.</summary>
-public sealed record WaitingUnit(string Unit, UnitState State, IReadOnlyList<int> Pids)
+internal sealed record WaitingUnit(string Unit, UnitState State, IReadOnlyList<int> Pids)
 {
     /// <summary><c>api (pids 123, 456)</c>.</summary>
     public string Describe() => Pids.Count switch

@@ -1,7 +1,7 @@
 namespace Procurator.Supervisor.Orchestration;
 
 /// <summary>Knobs of the <see cref="Orchestrator"/>; the defaults suit the CLI.</summary>
-public sealed record OrchestratorOptions
+internal sealed record OrchestratorOptions
 {
     /// <summary>Values in [0, 1) for backoff jitter; null uses <see cref="Random.Shared"/>.</summary>
     public Func<double>? Jitter { get; init; }

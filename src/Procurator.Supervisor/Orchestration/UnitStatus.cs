@@ -12,7 +12,7 @@ namespace Procurator.Supervisor.Orchestration;
 /// <param name="LastExit">How the last process ended.</param>
 /// <param name="Reason">Why it is in its state.</param>
 /// <param name="LastLine">The last output line, quoted in failure reasons.</param>
-public sealed record UnitStatus(
+internal sealed record UnitStatus(
     string Name,
     UnitState State,
     int? Pid,

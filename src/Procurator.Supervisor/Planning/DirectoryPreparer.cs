@@ -7,7 +7,7 @@ namespace Procurator.Supervisor.Planning;
 /// user (postgres) is handed to that user, and checked to be reachable by it: postgres fails
 /// late and obscurely when a parent directory (say <c>/root</c>) is closed to it.
 /// </summary>
-public static class DirectoryPreparer
+internal static class DirectoryPreparer
 {
     /// <summary>Creates each directory; returns one error text per directory that could not be made ready.</summary>
     public static IReadOnlyList<string> Prepare(IEnumerable<PreparedDirectory> directories)

@@ -8,7 +8,7 @@ namespace Procurator.Supervisor.Planning;
 /// <param name="Errors">Problems that stop the start, each with its code and the service or project it is about.</param>
 /// <param name="Notes">Facts worth printing (which binary a preset uses and why).</param>
 /// <param name="UnitsByName">For each project and service name, the units it runs.</param>
-public sealed record UnitPlan(
+internal sealed record UnitPlan(
     IReadOnlyList<UnitSpec> Units,
     IReadOnlyList<PreparedDirectory> Directories,
     IReadOnlyList<PlanProblem> Errors,
@@ -45,4 +45,4 @@ public sealed record UnitPlan(
 }
 
 /// <summary>A directory the manager creates (mode 0700) before <see cref="Unit"/> starts and, when it runs as root, hands to <see cref="Owner"/>.</summary>
-public sealed record PreparedDirectory(string Unit, string Path, string? Owner);
+internal sealed record PreparedDirectory(string Unit, string Path, string? Owner);

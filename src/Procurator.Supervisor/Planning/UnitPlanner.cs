@@ -14,7 +14,7 @@ namespace Procurator.Supervisor.Planning;
 /// <c>project:process</c>. A dependency on a project means all of its units; a project
 /// without processes passes its own dependencies through.
 /// </summary>
-public sealed class UnitPlanner
+internal sealed class UnitPlanner
 {
     private readonly WorkspaceModel _model;
     private readonly string _workspaceDirectory;

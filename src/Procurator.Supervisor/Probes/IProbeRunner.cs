@@ -6,7 +6,7 @@ namespace Procurator.Supervisor.Probes;
 /// Runs one attempt of a tcp, http or exec probe. Log-line probes are not run here: the
 /// orchestrator matches them against the unit's output as it arrives.
 /// </summary>
-public interface IProbeRunner
+internal interface IProbeRunner
 {
     /// <summary>One attempt, bounded by <see cref="Probe.Timeout"/>; never throws for an unhealthy answer.</summary>
     Task<ProbeResult> CheckAsync(string unitName, Probe probe, CancellationToken cancellationToken);
@@ -14,4 +14,4 @@ public interface IProbeRunner
 
 /// <param name="Healthy">Whether this attempt passed.</param>
 /// <param name="Detail">What was seen: <c>connection refused</c>, <c>HTTP 503</c>, <c>exit 1: …</c>.</param>
-public sealed record ProbeResult(bool Healthy, string Detail);
+internal sealed record ProbeResult(bool Healthy, string Detail);

@@ -11,7 +11,7 @@ namespace Procurator.Supervisor.Probes;
 /// <see cref="LogLineProbe"/> is a programming error here (the orchestrator matches those
 /// against output) and throws <see cref="ArgumentException"/>.
 /// </summary>
-public sealed class ProbeRunner : IProbeRunner, IDisposable
+internal sealed class ProbeRunner : IProbeRunner, IDisposable
 {
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 

@@ -12,7 +12,7 @@ namespace Procurator.Supervisor.Processes;
 /// grace period. On a normal shutdown the manager stops its units first and then disposes
 /// the guardian, which finds nothing left to do.
 /// </summary>
-public sealed class Guardian : IAsyncDisposable
+internal sealed class Guardian : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _input;

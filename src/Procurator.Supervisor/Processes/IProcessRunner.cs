@@ -7,7 +7,7 @@ namespace Procurator.Supervisor.Processes;
 /// Spawns unit processes, each in its own session (so a signal reaches grandchildren).
 /// The real one is <c>PosixProcessRunner</c>; tests of ordering and restarts use a fake.
 /// </summary>
-public interface IProcessRunner
+internal interface IProcessRunner
 {
     /// <summary>
     /// Starts <paramref name="command"/>; every output line (stdout and stderr) goes to
@@ -17,7 +17,7 @@ public interface IProcessRunner
 }
 
 /// <summary>A started unit process and its session.</summary>
-public interface IRunningProcess
+internal interface IRunningProcess
 {
     int Pid { get; }
 
@@ -34,7 +34,7 @@ public interface IRunningProcess
     IReadOnlyList<int> LivePids();
 }
 
-public enum StopSignal
+internal enum StopSignal
 {
     Terminate,
     Kill,
@@ -42,11 +42,11 @@ public enum StopSignal
 }
 
 /// <summary>How a process ended: an exit code, or the signal that killed it.</summary>
-public sealed record ProcessExit(int? ExitCode, int? Signal)
+internal sealed record ProcessExit(int? ExitCode, int? Signal)
 {
     public bool Succeeded => ExitCode == 0;
 
     public override string ToString() => Signal is { } s ? $"killed by signal {s}" : $"exit {ExitCode}";
 }
 
-public sealed class ProcessStartException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class ProcessStartException(string message, Exception? inner = null) : Exception(message, inner);

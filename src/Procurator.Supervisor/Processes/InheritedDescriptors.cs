@@ -9,7 +9,7 @@ namespace Procurator.Supervisor.Processes;
 /// this marks the inherited ones so too, once, before anything is started. What Procurator passes on
 /// purpose is set up after this, on the child's stdin/stdout/stderr.
 /// </summary>
-public static class InheritedDescriptors
+internal static class InheritedDescriptors
 {
     private const uint CloseRangeCloexec = 4;
     private const int SetDescriptorFlags = 2; // F_SETFD

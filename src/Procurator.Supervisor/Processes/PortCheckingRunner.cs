@@ -8,7 +8,7 @@ namespace Procurator.Supervisor.Processes;
 /// stops the start with <see cref="ProcessStartException"/> (<c>port 5432 is already in use by pid
 /// 1234 (postgres -D …)</c>), which the state machine treats as a spawn failure.
 /// </summary>
-public sealed class PortCheckingRunner : IProcessRunner
+internal sealed class PortCheckingRunner : IProcessRunner
 {
     private readonly IProcessRunner _inner;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<int>> _ports;

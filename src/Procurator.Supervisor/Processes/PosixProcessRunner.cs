@@ -11,7 +11,7 @@ namespace Procurator.Supervisor.Processes;
 /// child and grandchild. The environment is the manager's plus the unit's overrides; stdin
 /// is closed at once (units read end of file); stdout and stderr go line by line to the sink.
 /// </summary>
-public sealed class PosixProcessRunner : IProcessRunner
+internal sealed class PosixProcessRunner : IProcessRunner
 {
     private readonly Guardian? _guardian;
     private readonly TimeProvider _time;

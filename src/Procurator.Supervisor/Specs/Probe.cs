@@ -5,7 +5,7 @@ namespace Procurator.Supervisor.Specs;
 /// which defaults to 100 ms) so that dependents wait no longer than needed; thresholds count
 /// consecutive results.
 /// </summary>
-public abstract record Probe
+internal abstract record Probe
 {
     public TimeSpan Period { get; init; } = TimeSpan.FromMilliseconds(100);
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
@@ -18,25 +18,25 @@ public abstract record Probe
 }
 
 /// <summary>Healthy when a TCP connection to the port is accepted.</summary>
-public sealed record TcpProbe(string Host, int Port) : Probe
+internal sealed record TcpProbe(string Host, int Port) : Probe
 {
     public override string Describe() => $"tcp {Host}:{Port}";
 }
 
 /// <summary>Healthy on a 2xx or 3xx answer.</summary>
-public sealed record HttpProbe(string Url) : Probe
+internal sealed record HttpProbe(string Url) : Probe
 {
     public override string Describe() => $"http {Url}";
 }
 
 /// <summary>Healthy when the command exits 0.</summary>
-public sealed record ExecProbe(CommandSpec Command) : Probe
+internal sealed record ExecProbe(CommandSpec Command) : Probe
 {
     public override string Describe() => $"exec {string.Join(' ', Command.Arguments.Prepend(Command.FileName))}";
 }
 
 /// <summary>Healthy once a line of the unit's output matches the regular expression (readiness only).</summary>
-public sealed record LogLineProbe(string Pattern) : Probe
+internal sealed record LogLineProbe(string Pattern) : Probe
 {
     public override string Describe() => $"log /{Pattern}/";
 }

@@ -16,7 +16,7 @@ namespace Procurator.Supervisor.Specs;
 /// <param name="StartupTimeout">Deadline for readiness after a start.</param>
 /// <param name="StopGracePeriod">Time between TERM and KILL on stop.</param>
 /// <param name="Ports">Ports it listens on (for port-conflict checks and status).</param>
-public sealed record UnitSpec(
+internal sealed record UnitSpec(
     string Name,
     UnitRole Role,
     CommandSpec Command,
@@ -32,7 +32,7 @@ public sealed record UnitSpec(
     public static readonly TimeSpan DefaultStopGracePeriod = TimeSpan.FromSeconds(10);
 }
 
-public enum UnitRole
+internal enum UnitRole
 {
     /// <summary>Runs until stopped; restarted by its policy.</summary>
     Service,
@@ -46,7 +46,7 @@ public enum UnitRole
 /// <param name="WorkingDirectory">Absolute working directory.</param>
 /// <param name="Environment">Variables added to (and overriding) the manager's environment.</param>
 /// <param name="RunAsUser">When set and the manager runs as root, the process runs as this user (postgres refuses root).</param>
-public sealed record CommandSpec(
+internal sealed record CommandSpec(
     string FileName,
     IReadOnlyList<string> Arguments,
     string WorkingDirectory,
@@ -59,7 +59,7 @@ public sealed record CommandSpec(
 }
 
 /// <summary>What a dependent waits for.</summary>
-public enum DependencyCondition
+internal enum DependencyCondition
 {
     /// <summary>The dependency's process has been spawned.</summary>
     Started,
@@ -69,14 +69,14 @@ public enum DependencyCondition
     CompletedSuccessfully,
 }
 
-public sealed record UnitDependency(string Name, DependencyCondition Condition = DependencyCondition.Ready);
+internal sealed record UnitDependency(string Name, DependencyCondition Condition = DependencyCondition.Ready);
 
 /// <summary>
 /// Restart rules: exponential backoff with jitter between <see cref="InitialBackoff"/> and
 /// <see cref="MaxBackoff"/>, reset after <see cref="StableAfter"/> of running; more than
 /// <see cref="MaxFailures"/> failures inside <see cref="FailureWindow"/> gives up.
 /// </summary>
-public sealed record RestartPolicy(
+internal sealed record RestartPolicy(
     RestartMode Mode,
     TimeSpan InitialBackoff,
     TimeSpan MaxBackoff,

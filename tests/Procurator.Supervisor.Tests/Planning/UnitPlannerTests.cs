@@ -108,8 +108,8 @@ public sealed class UnitPlannerTests
 
         Assert.Contains(new UnitDependency("mail", DependencyCondition.Started), plan.Units.Single(u => u.Name == "api").DependsOn);
         Assert.Equal(
-            ["project 'api' waits for 'web' to complete, but its process 'srv' runs until stopped; declare the one-shot work with Task(...)",
-             "project 'api' waits for service 'cache' to complete, but a service runs until stopped; use WaitFor.Ready or WaitFor.Started"],
+            [new PlanProblem("PRO071", "api", "project 'api' waits for 'web' to complete, but its process 'srv' runs until stopped; declare the one-shot work with Task(...)"),
+             new PlanProblem("PRO071", "api", "project 'api' waits for service 'cache' to complete, but a service runs until stopped; use WaitFor.Ready or WaitFor.Started")],
             plan.Errors);
     }
 
@@ -182,9 +182,11 @@ public sealed class UnitPlannerTests
 
         Assert.Empty(plan.Units);
         Assert.Equal(3, plan.Errors.Count);
-        Assert.StartsWith("service 'postgres': no postgres server found", plan.Errors[0]);
-        Assert.Equal("service 'q': kind 'rabbitmq' has no built-in preset (postgres and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")", plan.Errors[1]);
-        Assert.StartsWith("service 'cache': no redis-server found", plan.Errors[2]);
+        Assert.Equal(["PRO072", "PRO070", "PRO072"], plan.Errors.Select(e => e.Code));
+        Assert.Equal(["postgres", "q", "cache"], plan.Errors.Select(e => e.Subject));
+        Assert.StartsWith("service 'postgres': no postgres server found", plan.Errors[0].Message);
+        Assert.Equal("service 'q': kind 'rabbitmq' has no built-in preset (postgres and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")", plan.Errors[1].Message);
+        Assert.StartsWith("service 'cache': no redis-server found", plan.Errors[2].Message);
     }
 
     [Fact]

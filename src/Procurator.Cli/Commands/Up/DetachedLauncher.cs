@@ -17,7 +17,8 @@ internal static class DetachedLauncher
 
     private const string Redirect = "exec \"$0\" \"$@\" </dev/null >>\"$PROCURATOR_MANAGER_LOG\" 2>&1";
 
-    public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, bool wait, CancellationToken cancellationToken)
+    // json (--format json): a manager that fails before it is ready printed its problems as one JSON object, relayed to stdout as it is.
+    public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, bool wait, bool json, CancellationToken cancellationToken)
     {
         // Start the manager in its own session, detached from this terminal.
         paths.EnsureDirectory();
@@ -38,6 +39,12 @@ internal static class DetachedLauncher
 
         // Wait until it answers on its socket, or say why it ended.
         var client = await AwaitManagerAsync(paths, manager, cancellationToken);
+        if (client is null && json)
+        {
+            await cli.Out.WriteAsync(ReadFrom(log, logStart));
+            return manager.HasExited && manager.ExitCode != 0 ? manager.ExitCode : ExitCodes.Invalid;
+        }
+
         if (client is null)
         {
             await cli.Error.WriteLineAsync($"procurator: error: the manager exited before it was ready; its output ({log}):");

@@ -11,7 +11,10 @@ namespace Procurator.Cli.Commands.Up;
 /// </summary>
 internal static class ModelFileLoader
 {
-    public static async Task<(WorkspaceModel? Model, string Directory, int ExitCode)> LoadAsync(CliContext cli, CommandOutput output, string modelFile)
+    // A model file has no script lines; its problems are placed in the file (PlanProblemLocator).
+    private static readonly IReadOnlyDictionary<string, ScriptSite> NoSites = new Dictionary<string, ScriptSite>();
+
+    public static async Task<(WorkspaceModel? Model, string Directory, IReadOnlyDictionary<string, ScriptSite> Sites, int ExitCode)> LoadAsync(CliContext cli, CommandOutput output, string modelFile)
     {
         var path = cli.FullPath(modelFile);
         var directory = Path.GetDirectoryName(path)!;
@@ -19,7 +22,7 @@ internal static class ModelFileLoader
         {
             await output.DiagnosticsAsync([Diagnostic.Error(ErrorCodes.InvalidModelFile,
                 $"model file '{modelFile}' was not found (looked in {cli.CurrentDirectory}); generate it with `procurator run`", null)]);
-            return (null, directory, ExitCodes.ScriptError);
+            return (null, directory, NoSites, ExitCodes.ScriptError);
         }
 
         var (model, diagnostics) = ModelJsonReader.ReadFile(path);
@@ -28,9 +31,9 @@ internal static class ModelFileLoader
         {
             var errors = diagnostics.Count(d => d.IsError);
             await output.ProblemAsync($"procurator: {errors} error{(errors == 1 ? "" : "s")} in the model file; nothing was started");
-            return (null, directory, ExitCodes.Invalid);
+            return (null, directory, NoSites, ExitCodes.Invalid);
         }
 
-        return (model, directory, ExitCodes.Ok);
+        return (model, directory, NoSites, ExitCodes.Ok);
     }
 }

@@ -15,7 +15,7 @@ internal static class UpCommand
 {
     public static Command Create(CliContext cli)
     {
-        var common = new CommonOptions(withFormat: false, withScript: false);
+        var common = new CommonOptions(withScript: false);
         var names = new Argument<string[]>("names")
         {
             Description = "Projects, services or units to start with their dependencies (default: all); a first argument ending in .csx is the workspace script",
@@ -58,31 +58,29 @@ internal static class UpCommand
                 if (parse.GetValue(detach) || parse.GetValue(wait))
                 {
                     var forwarded = parse.Tokens.Select(t => t.Value).Where(t => t is not ("-d" or "--detach" or "--wait")).SkipWhile(t => t == "up").ToList();
-                    return await DetachedLauncher.RunAsync(cli, paths, ["up", .. forwarded], parse.GetValue(wait), cancellationToken);
+                    return await DetachedLauncher.RunAsync(cli, paths, ["up", .. forwarded], parse.GetValue(wait), common.Read(parse).Format != OutputFormat.Text, cancellationToken);
                 }
             }
 
             var request = common.Read(parse) with { Script = script };
             var output = new CommandOutput(cli, request);
-            var (workspace, directory, exitCode) = model is null
+            var (workspace, directory, sites, exitCode) = model is null
                 ? await LoadScriptAsync(cli, request, output, cancellationToken)
                 : await ModelFileLoader.LoadAsync(cli, output, model);
             if (workspace is null)
             {
-                return exitCode;
+                return await output.FinishAsync(exitCode);
             }
 
             var state = StatePaths.For(directory);
             var plan = UnitPlanner.Plan(workspace, directory, state);
             if (plan.Errors.Count > 0)
             {
-                foreach (var error in plan.Errors)
-                {
-                    await cli.Error.WriteLineAsync($"procurator: error: {error}");
-                }
-
-                await cli.Error.WriteLineAsync($"procurator: {plan.Errors.Count} error{(plan.Errors.Count == 1 ? "" : "s")}; nothing was started");
-                return ExitCodes.Invalid;
+                await output.DiagnosticsAsync(model is null
+                    ? PlanProblemLocator.InScript(plan.Errors, sites)
+                    : PlanProblemLocator.InModelFile(plan.Errors, workspace, cli.FullPath(model)));
+                await output.ProblemAsync($"procurator: {plan.Errors.Count} error{(plan.Errors.Count == 1 ? "" : "s")}; nothing was started");
+                return await output.FinishAsync(ExitCodes.Invalid);
             }
 
             var units = plan.Select(selected.Length == 0 ? plan.UnitsByName.Keys : selected, out var unknown);
@@ -99,11 +97,11 @@ internal static class UpCommand
         return command;
     }
 
-    private static async Task<(Model.WorkspaceModel? Model, string Directory, int ExitCode)> LoadScriptAsync(
+    private static async Task<(Model.WorkspaceModel? Model, string Directory, IReadOnlyDictionary<string, Model.ScriptSite> Sites, int ExitCode)> LoadScriptAsync(
         CliContext cli, ScriptRequest request, CommandOutput output, CancellationToken cancellationToken)
     {
         var (workspace, exitCode) = await LoadReporter.LoadAsync(cli, request, output, null, cancellationToken);
-        return (workspace?.Model, workspace?.Layout.OutputDirectory ?? cli.CurrentDirectory, exitCode);
+        return (workspace?.Model, workspace?.Layout.OutputDirectory ?? cli.CurrentDirectory, workspace?.TargetSites ?? new Dictionary<string, Model.ScriptSite>(), exitCode);
     }
 
     /// <summary>

@@ -1,10 +1,9 @@
 using System.Threading.Channels;
-using Procurator.Supervisor.Control;
 using Procurator.Supervisor.Machine;
 using Procurator.Supervisor.Orchestration;
 using Procurator.Supervisor.Planning;
 
-namespace Procurator.Cli.Commands.Up;
+namespace Procurator.Supervisor.Control;
 
 /// <summary>
 /// Answers control requests against a running orchestrator (status, start, stop, restart, wait,
