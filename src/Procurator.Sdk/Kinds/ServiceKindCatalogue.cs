@@ -82,9 +82,7 @@ internal static class ServiceKindCatalogue
     private static readonly Dictionary<string, ServiceKind> ByName =
         All.ToDictionary(k => k.Name, StringComparer.Ordinal);
 
-    // ToDictionary throws on an image name claimed by two kinds: a broken entry fails at once.
-    private static readonly Dictionary<string, ServiceKind> ByImageName =
-        All.SelectMany(k => k.ImageNames.Select(image => (image, k))).ToDictionary(e => e.image, e => e.k, StringComparer.Ordinal);
+    private static readonly Dictionary<string, ServiceKind> ByImageName = IndexImageNames();
 
     /// <summary>The kind named <paramref name="name"/>, or null.</summary>
     public static ServiceKind? Find(string? name) => name is not null && ByName.TryGetValue(name, out var kind) ? kind : null;
@@ -94,4 +92,19 @@ internal static class ServiceKindCatalogue
 
     /// <summary>The kinds <c>procurator up</c> runs with a local preset, sorted.</summary>
     public static IReadOnlyList<string> WithLocalPreset { get; } = All.Where(k => k.LocalPreset).Select(k => k.Name).ToArray();
+
+    /// <summary>A loop, not LINQ over tuples (see "Warm runs" in docs/ARCHITECTURE.md): every run validates kinds.</summary>
+    private static Dictionary<string, ServiceKind> IndexImageNames()
+    {
+        var index = new Dictionary<string, ServiceKind>(StringComparer.Ordinal);
+        foreach (var kind in All)
+        {
+            foreach (var image in kind.ImageNames)
+            {
+                index.Add(image, kind); // throws on an image name claimed by two kinds: a broken entry fails at once
+            }
+        }
+
+        return index;
+    }
 }
