@@ -86,11 +86,44 @@ public sealed partial class UpIntegrationTests
         var exitCode = await up.WaitForExitAsync(Deadline);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("procurator: error: service 'q': kind 'rabbitmq' has no built-in preset (postgres and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")\n", up.Stderr);
+        Assert.Contains("procurator.csx(1,1): error PRO070: service 'q': kind 'rabbitmq' has no built-in preset (postgres and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")\n", up.Stderr);
         Assert.Contains("procurator: 1 error; nothing was started\n", up.Stderr);
         Assert.Equal("", up.Stdout);
         Assert.False(Directory.Exists(state.Combine("s")));
         Assert.Equal(["app/.keep", "procurator.csx"], WorkspaceFiles(dir));
+    }
+
+    [Fact]
+    public async Task A_planning_problem_is_a_located_diagnostic_in_json_too_and_in_the_model_file_with_model()
+    {
+        using var dir = new TempDirectory("ws");
+        using var state = new TempDirectory("state");
+        dir.Write("app/.keep", "");
+        dir.Write("procurator.csx", """
+            Project("app", "./app").DependsOn("q").Process("web", "exec sleep 1000");
+            Service("q").Kind("rabbitmq");
+            """);
+
+        using (var json = RunningCli.Start(dir.Path, StateIn(state.Combine("s")), "up", "--format", "json"))
+        {
+            Assert.Equal(1, await json.WaitForExitAsync(Deadline));
+            using var document = System.Text.Json.JsonDocument.Parse(json.Stdout);
+            var diagnostic = Assert.Single(document.RootElement.GetProperty("diagnostics").EnumerateArray());
+            Assert.Equal(("PRO070", 2, 1), (diagnostic.GetProperty("code").GetString(), diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("column").GetInt32()));
+            Assert.False(document.RootElement.GetProperty("ok").GetBoolean());
+        }
+
+        using (var run = RunningCli.Start(dir.Path, "run"))
+        {
+            Assert.Equal(0, await run.WaitForExitAsync(Deadline));
+        }
+
+        using var model = RunningCli.Start(dir.Path, StateIn(state.Combine("s")), "up", "--model", "procurator.json");
+        Assert.Equal(1, await model.WaitForExitAsync(Deadline));
+        var services = File.ReadAllLines(dir.Combine("procurator.json")).Select((text, index) => (text, line: index + 1))
+            .First(l => l.text.Contains("\"name\": \"q\"", StringComparison.Ordinal));
+        Assert.Contains($"procurator.json({services.line},{services.text.IndexOf("\"q\"", StringComparison.Ordinal) + 1}): error PRO070: service 'q': kind 'rabbitmq'", model.Stderr);
+        Assert.False(Directory.Exists(state.Combine("s")));
     }
 
     [RequiresToolFact("setsid")]
