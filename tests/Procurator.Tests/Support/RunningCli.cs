@@ -30,10 +30,15 @@ internal sealed class RunningCli : IDisposable
 
     public static RunningCli Start(string directory, params string[] args) => Start(directory, null, args);
 
+    /// <summary>True when this test process ignores SIGINT (bit 2 of SigIgn in /proc/self/status), which children inherit.</summary>
+    private static bool SigIntIgnored { get; } = File.Exists("/proc/self/status")
+        && File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) is { } line
+        && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << 1)) != 0;
+
     /// <summary>Starts <c>procurator ARGS</c> in <paramref name="directory"/> with more environment variables.</summary>
     public static RunningCli Start(string directory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(SigIntIgnored ? "perl" : "dotnet")
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -41,6 +46,17 @@ internal sealed class RunningCli : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (SigIntIgnored)
+        {
+            // Tests started in the background (`dotnet test &`) inherit SIGINT ignored, and so would
+            // procurator: its Ctrl-C handling would never run. perl (Debian's essential perl-base)
+            // restores the default and execs, keeping the pid.
+            foreach (var arg in new[] { "-e", "$SIG{INT} = 'DEFAULT'; $SIG{QUIT} = 'DEFAULT'; exec {$ARGV[0]} @ARGV or die \"exec: $!\"", "dotnet" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
         start.ArgumentList.Add(ProcessRun.CliAssembly);
         foreach (var arg in args)
         {
