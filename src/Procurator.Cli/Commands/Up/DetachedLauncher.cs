@@ -133,7 +133,20 @@ internal static class DetachedLauncher
                 return;
             }
 
-            await foreach (var response in events.SendAsync(new ControlRequest("events"), cancellationToken))
+            // Changes made before this follower connected (a failure at the first spawn) show as where each unit is now.
+            var now = await events.RequestAsync(new ControlRequest("status"), cancellationToken: cancellationToken);
+            foreach (var unit in now.Status?.Units.Where(u => u.State != "pending") ?? [])
+            {
+                await cli.Error.WriteLineAsync($"procurator: {unit.Name}: {unit.State}: {unit.Reason}");
+            }
+
+            await using var follower = await ControlClient.ConnectAsync(paths, cancellationToken: cancellationToken);
+            if (follower is null)
+            {
+                return;
+            }
+
+            await foreach (var response in follower.SendAsync(new ControlRequest("events"), cancellationToken))
             {
                 if (response.Event is { } change)
                 {

@@ -17,7 +17,7 @@ internal static class UpCommand
     {
         var common = new CommonOptions(
             withScript: false,
-            timeoutDescription: $"With --wait: exit 1 naming what is not ready after this many seconds (default {DetachedLauncher.DefaultWaitSeconds}); also stops a script that runs longer");
+            timeoutDescription: $"With --wait: exit 1 naming what is not ready after this many seconds (default {DetachedLauncher.DefaultWaitSeconds}); without: stop a script that runs longer");
         var names = new Argument<string[]>("names")
         {
             Description = "Projects, services or units to start with their dependencies (default: all); a first argument ending in .csx is the workspace script",
@@ -59,7 +59,7 @@ internal static class UpCommand
 
                 if (parse.GetValue(detach) || parse.GetValue(wait))
                 {
-                    var forwarded = parse.Tokens.Select(t => t.Value).Where(t => t is not ("-d" or "--detach" or "--wait")).SkipWhile(t => t == "up").ToList();
+                    var forwarded = Forwarded(parse.Tokens.Select(t => t.Value).SkipWhile(t => t == "up").ToList(), parse.GetValue(wait));
                     return await DetachedLauncher.RunAsync(cli, paths, ["up", .. forwarded], parse.GetValue(wait) ? WaitTimeout(common, parse) : null, common.Read(parse).Format != OutputFormat.Text, cancellationToken);
                 }
             }
@@ -97,6 +97,28 @@ internal static class UpCommand
             return await ForegroundManager.RunAsync(cli, plan, units, directory, state, colour && !parse.GetValue(daemon), parse.GetValue(daemon));
         });
         return command;
+    }
+
+    /// <summary>
+    /// The arguments of the background manager: without <c>-d</c> and <c>--wait</c>, and with <c>--wait</c>
+    /// without <c>--timeout</c> too, which is then the wait's (the script keeps its own default limit).
+    /// </summary>
+    private static List<string> Forwarded(List<string> tokens, bool wait)
+    {
+        var forwarded = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (wait && tokens[i] == "--timeout")
+            {
+                i++;
+            }
+            else if (tokens[i] is not ("-d" or "--detach" or "--wait"))
+            {
+                forwarded.Add(tokens[i]);
+            }
+        }
+
+        return forwarded;
     }
 
     /// <summary><c>--wait</c>'s patience: <c>--timeout</c> when given, else <see cref="DetachedLauncher.DefaultWaitSeconds"/>.</summary>
