@@ -99,9 +99,15 @@ internal static class UnitMachine
         }
 
         var restart = mode == RestartMode.Always || (mode == RestartMode.OnFailure && !exit.Succeeded);
+        // The shell cannot find or run the command: no restart will make it appear.
+        if (restart && CannotRun(exit))
+        {
+            return step.Move(unit, gone, UnitState.Failed, text);
+        }
+
         if (restart && !exit.Succeeded && !unit.EverReady)
         {
-            return FailBeforeReady(unit, gone, text, CannotRun(exit), step, random);
+            return FailBeforeReady(unit, gone, text, step, random);
         }
 
         return Fail(gone, text, restart, step, random);
@@ -111,17 +117,9 @@ internal static class UnitMachine
     public static string ExitReason(UnitRuntime unit, ProcessExit exit) =>
         (unit.ExplainingLine ?? unit.LastLine) is { } line ? $"{exit}: {line}" : exit.ToString();
 
-    /// <summary>
-    /// A failing exit of a unit that was never ready: a command the shell cannot run fails at once;
-    /// otherwise it restarts, up to <see cref="RestartPolicy.EarlyExitLimit"/> such exits in a row.
-    /// </summary>
-    private static UnitRuntime FailBeforeReady(UnitRuntime unit, UnitRuntime gone, string text, bool cannotRun, Step step, Func<double> random)
+    /// <summary>A failing exit of a unit that was never ready: restarts up to <see cref="RestartPolicy.EarlyExitLimit"/> such exits in a row.</summary>
+    private static UnitRuntime FailBeforeReady(UnitRuntime unit, UnitRuntime gone, string text, Step step, Func<double> random)
     {
-        if (cannotRun)
-        {
-            return step.Move(unit, gone, UnitState.Failed, text);
-        }
-
         var counted = gone with { EarlyExits = unit.EarlyExits + 1 };
         return counted.EarlyExits >= unit.Spec.Restart.EarlyExitLimit
             ? step.Move(unit, counted, UnitState.GaveUp, $"{text} (exited {counted.EarlyExits} times in a row before it was ever ready)")
