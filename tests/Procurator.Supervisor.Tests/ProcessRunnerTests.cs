@@ -159,6 +159,6 @@ public sealed class ProcessRunnerTests
     {
         var error = Assert.Throws<ProcessStartException>(() => _runner.Start("web", Sh("echo hi", "/nonexistent/procurator"), _sink));
 
-        Assert.Equal("Cannot start unit 'web': working directory '/nonexistent/procurator' does not exist (command: /bin/sh -c 'echo hi').", error.Message);
+        Assert.Equal("Cannot start unit 'web': working folder /nonexistent/procurator does not exist (command: /bin/sh -c 'echo hi').", error.Message);
     }
 }

@@ -46,11 +46,19 @@ internal sealed class CommonOptions
 
     /// <param name="withFormat">False for commands whose <c>--format</c> chooses their own output (graph, impact, plan).</param>
     /// <param name="withScript">False for commands that take the script among other arguments (impact).</param>
-    public CommonOptions(bool withFormat = true, bool withScript = true)
+    /// <param name="timeoutDescription">What <c>--timeout</c> also bounds for this command (<c>up --wait</c>), replacing the default help text.</param>
+    public CommonOptions(bool withFormat = true, bool withScript = true, string? timeoutDescription = null)
     {
         _withFormat = withFormat;
         _withScript = withScript;
+        if (timeoutDescription is not null)
+        {
+            _timeout.Description = timeoutDescription;
+        }
     }
+
+    /// <summary>The <c>--timeout</c> seconds the user gave, or null when it was left at its default.</summary>
+    public double? GivenTimeout(ParseResult parse) => parse.GetResult(_timeout) is { Implicit: false } ? parse.GetValue(_timeout) : null;
 
     public void AddTo(Command command)
     {

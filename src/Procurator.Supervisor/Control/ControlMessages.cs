@@ -7,7 +7,8 @@ namespace Procurator.Supervisor.Control;
 /// </summary>
 /// <param name="Command">What to do.</param>
 /// <param name="Units">For start, stop and restart: what to act on.</param>
-internal sealed record ControlRequest(string Command, IReadOnlyList<string>? Units = null);
+/// <param name="TimeoutSeconds">For wait: answer after this long at the latest, with what is still awaited.</param>
+internal sealed record ControlRequest(string Command, IReadOnlyList<string>? Units = null, double? TimeoutSeconds = null);
 
 /// <summary>
 /// One response line. A request gets zero or more lines with <see cref="Message"/> or
@@ -34,7 +35,7 @@ internal sealed record ControlResponse
     /// <summary>One state change, for <c>events</c>.</summary>
     public EventReport? Event { get; init; }
 
-    /// <summary>For <c>wait</c>: the reason chain of each unit that is not ready.</summary>
+    /// <summary>For <c>wait</c>: the reason chain of each unit that is not ready (after a timeout: each one still awaited).</summary>
     public IReadOnlyList<string>? Failures { get; init; }
 }
 

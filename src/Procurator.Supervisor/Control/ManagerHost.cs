@@ -89,8 +89,7 @@ internal sealed class ManagerHost
                 await ActAsync(request, send, cancellationToken);
                 break;
             case "wait":
-                var settlement = await _orchestrator.WaitUntilReadyAsync(cancellationToken);
-                await send(new ControlResponse { Ok = settlement.AllReady, Done = true, Failures = settlement.Failures });
+                await WaitAsync(request.TimeoutSeconds, send, cancellationToken);
                 break;
             case "down":
                 await DownAsync(send, cancellationToken);
@@ -148,6 +147,27 @@ internal sealed class ManagerHost
         }
 
         await send(new ControlResponse { Done = true, Status = Status() });
+    }
+
+    /// <summary>Answers once every wanted unit is settled, or after the timeout with what is still awaited.</summary>
+    private async Task WaitAsync(double? timeoutSeconds, Func<ControlResponse, Task> send, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeoutSeconds is { } seconds)
+        {
+            deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
+        }
+
+        try
+        {
+            var settlement = await _orchestrator.WaitUntilReadyAsync(deadline.Token);
+            await send(new ControlResponse { Ok = settlement.AllReady, Done = true, Failures = settlement.Failures });
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var unsettled = await _orchestrator.UnsettledAsync(cancellationToken);
+            await send(new ControlResponse { Ok = false, Done = true, Error = $"not ready after {timeoutSeconds:0.###} s", Failures = unsettled });
+        }
     }
 
     private async Task DownAsync(Func<ControlResponse, Task> send, CancellationToken cancellationToken)

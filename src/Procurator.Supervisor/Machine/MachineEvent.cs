@@ -13,7 +13,12 @@ internal sealed record StartRequested(IReadOnlyCollection<string>? Units) : Mach
 
 internal sealed record ProcessSpawned(string Unit, int Generation, int Pid) : MachineEvent;
 
-internal sealed record SpawnFailed(string Unit, int Generation, string Message) : MachineEvent;
+/// <summary>The unit's process could not be started.</summary>
+/// <param name="Unit">The unit.</param>
+/// <param name="Generation">The start it belongs to.</param>
+/// <param name="Message">Why, in a few words.</param>
+/// <param name="Permanent">A restart cannot fix it (held port, missing program or folder): fail at once.</param>
+internal sealed record SpawnFailed(string Unit, int Generation, string Message, bool Permanent = false) : MachineEvent;
 
 internal sealed record ProcessExited(string Unit, int Generation, ProcessExit Exit) : MachineEvent;
 
@@ -32,5 +37,8 @@ internal sealed record RestartRequested(string Unit) : MachineEvent;
 /// <summary>The second Ctrl-C: KILL every process now.</summary>
 internal sealed record ForceKillRequested : MachineEvent;
 
-/// <summary>A line of the unit's output, kept so failure reasons can quote the last one.</summary>
-internal sealed record OutputObserved(string Unit, string Text) : MachineEvent;
+/// <summary>A line of the unit's output, kept so failure reasons can quote the line that explains them.</summary>
+/// <param name="Unit">The unit.</param>
+/// <param name="Text">The newest line.</param>
+/// <param name="Explaining">The recent stderr line that best explains a failure (see <c>ErrorLines</c>), if any.</param>
+internal sealed record OutputObserved(string Unit, string Text, string? Explaining = null) : MachineEvent;

@@ -10,6 +10,9 @@ namespace Procurator.Supervisor.Machine;
 /// </summary>
 internal static class UnitMachine
 {
+    /// <summary>Exit codes of <c>/bin/sh -c</c> when the command is missing (127) or cannot be executed (126).</summary>
+    private static bool CannotRun(ProcessExit exit) => exit.ExitCode is 126 or 127;
+
     public static UnitRuntime Spawn(UnitRuntime unit, Step step, string reason)
     {
         var next = unit with
@@ -18,6 +21,7 @@ internal static class UnitMachine
             Pid = null,
             Spawns = unit.Spawns + 1,
             LastLine = null,
+            ExplainingLine = null,
             AfterExit = AfterExit.Stop,
             ProbePasses = 0,
             ProbeFailures = 0,
@@ -54,29 +58,31 @@ internal static class UnitMachine
         return spec.Role == UnitRole.Service ? MarkReady(moved, step, "running, no readiness probe") : moved;
     }
 
-    public static UnitRuntime SpawnFailed(UnitRuntime unit, string message, Step step, bool shuttingDown, Func<double> random)
+    public static UnitRuntime SpawnFailed(UnitRuntime unit, SpawnFailed failed, Step step, bool shuttingDown, Func<double> random)
     {
-        var reason = $"spawn failed: {message}";
+        // A permanent failure is the reason itself (port 8080 held by pid 123 (nginx)); no restart can fix it.
+        var reason = failed.Permanent ? failed.Message : $"spawn failed: {failed.Message}";
         return unit.State == UnitState.Stopping || shuttingDown
             ? step.Move(unit, UnitState.Stopped, reason)
-            : Fail(unit, reason, unit.Spec.Restart.Mode != RestartMode.No, step, random);
+            : Fail(unit, reason, !failed.Permanent && unit.Spec.Restart.Mode != RestartMode.No, step, random);
     }
 
     public static UnitRuntime Exited(UnitRuntime unit, ProcessExit exit, Step step, bool shuttingDown, Func<double> random)
     {
-        var text = unit.LastLine is { } line ? $"{exit} \"{line}\"" : exit.ToString();
+        var text = ExitReason(unit, exit);
         var gone = StopProbes(unit with { Pid = null, LastExit = exit }, step);
 
+        // Stopped on purpose: how it died (signal 15) says nothing.
         if (unit.State == UnitState.Stopping)
         {
             return unit.AfterExit == AfterExit.Restart && !shuttingDown
-                ? Spawn(gone, step, $"restart requested ({text})")
-                : step.Move(unit, gone, UnitState.Stopped, text);
+                ? Spawn(gone, step, "restart requested")
+                : step.Move(unit, gone, UnitState.Stopped, "stopped");
         }
 
         if (shuttingDown)
         {
-            return step.Move(unit, gone, UnitState.Stopped, text);
+            return step.Move(unit, gone, UnitState.Stopped, "stopped");
         }
 
         var mode = unit.Spec.Restart.Mode;
@@ -93,7 +99,31 @@ internal static class UnitMachine
         }
 
         var restart = mode == RestartMode.Always || (mode == RestartMode.OnFailure && !exit.Succeeded);
+        // The shell cannot find or run the command: no restart will make it appear.
+        if (restart && CannotRun(exit))
+        {
+            return step.Move(unit, gone, UnitState.Failed, text);
+        }
+
+        if (restart && !exit.Succeeded && !unit.EverReady)
+        {
+            return FailBeforeReady(unit, gone, text, step, random);
+        }
+
         return Fail(gone, text, restart, step, random);
+    }
+
+    /// <summary><c>exit 3: the line that explains it</c>: a recent error-looking stderr line, else the last line.</summary>
+    public static string ExitReason(UnitRuntime unit, ProcessExit exit) =>
+        (unit.ExplainingLine ?? unit.LastLine) is { } line ? $"{exit}: {line}" : exit.ToString();
+
+    /// <summary>A failing exit of a unit that was never ready: restarts up to <see cref="RestartPolicy.EarlyExitLimit"/> such exits in a row.</summary>
+    private static UnitRuntime FailBeforeReady(UnitRuntime unit, UnitRuntime gone, string text, Step step, Func<double> random)
+    {
+        var counted = gone with { EarlyExits = unit.EarlyExits + 1 };
+        return counted.EarlyExits >= unit.Spec.Restart.EarlyExitLimit
+            ? step.Move(unit, counted, UnitState.GaveUp, $"{text} (exited {counted.EarlyExits} times in a row before it was ever ready)")
+            : Fail(counted, text, restart: true, step, random);
     }
 
     public static UnitRuntime ProbeResulted(UnitRuntime unit, ProbeResulted result, Step step)
@@ -198,7 +228,7 @@ internal static class UnitMachine
             step.Emit(new StartProbe(unit.Name, unit.Generation, ProbeKind.Liveness, liveness));
         }
 
-        return step.Move(unit with { ProbePasses = 0, ProbeFailures = 0 }, UnitState.Ready, reason);
+        return step.Move(unit with { ProbePasses = 0, ProbeFailures = 0, EverReady = true, EarlyExits = 0 }, UnitState.Ready, reason);
     }
 
     /// <summary>Kills a unit that cannot serve, so that its exit restarts it per policy.</summary>

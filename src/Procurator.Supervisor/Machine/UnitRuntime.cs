@@ -32,6 +32,15 @@ internal sealed record UnitRuntime(UnitSpec Spec)
     public string Reason { get; init; } = "not started";
     public string? LastLine { get; init; }
 
+    /// <summary>The recent stderr line that looks like an error, preferred over <see cref="LastLine"/> in reasons.</summary>
+    public string? ExplainingLine { get; init; }
+
+    /// <summary>Has been ready at least once since it was first started (or restarted by hand).</summary>
+    public bool EverReady { get; init; }
+
+    /// <summary>Failing exits in a row before it was ever ready; see <see cref="RestartPolicy.EarlyExitLimit"/>.</summary>
+    public int EarlyExits { get; init; }
+
     /// <summary>Times of failures inside the failure window, oldest first.</summary>
     public ImmutableList<DateTimeOffset> Failures { get; init; } = [];
     public int BackoffAttempt { get; init; }

@@ -48,7 +48,7 @@ internal sealed class WorkspaceMachine
                 Current(spawned.Unit, spawned.Generation, u => UnitMachine.Spawned(u, spawned.Pid, step, _forced));
                 break;
             case SpawnFailed failed:
-                Current(failed.Unit, failed.Generation, u => UnitMachine.SpawnFailed(u, failed.Message, step, ShuttingDown, _random));
+                Current(failed.Unit, failed.Generation, u => UnitMachine.SpawnFailed(u, failed, step, ShuttingDown, _random));
                 break;
             case ProcessExited exited:
                 Current(exited.Unit, exited.Generation, u => UnitMachine.Exited(u, exited.Exit, step, ShuttingDown, _random));
@@ -78,7 +78,7 @@ internal sealed class WorkspaceMachine
 
                 break;
             case OutputObserved output:
-                Set(this[output.Unit] with { LastLine = output.Text });
+                Set(this[output.Unit] with { LastLine = output.Text, ExplainingLine = output.Explaining });
                 break;
         }
 
@@ -102,6 +102,10 @@ internal sealed class WorkspaceMachine
         var failures = wanted.Where(u => u.State is not (UnitState.Ready or UnitState.Completed)).Select(u => u.Describe()).ToList();
         return new Settlement(failures.Count == 0, failures);
     }
+
+    /// <summary>Each wanted unit not ready or completed yet, as <c>api running: spawned pid 123</c>: what a wait still waits for.</summary>
+    public IReadOnlyList<string> Unsettled() =>
+        [.. Units.Where(u => u.Wanted && u.State is not (UnitState.Ready or UnitState.Completed)).Select(u => u.Describe())];
 
     private void Want(IEnumerable<string> names)
     {
@@ -145,7 +149,7 @@ internal sealed class WorkspaceMachine
                 break;
             default:
                 // Finished units start over with a clean failure record, once their dependencies allow.
-                Set(step.Move(unit with { Failures = [], BackoffAttempt = 0 }, UnitState.Pending, "restart requested"));
+                Set(step.Move(unit with { Failures = [], BackoffAttempt = 0, EverReady = false, EarlyExits = 0 }, UnitState.Pending, "restart requested"));
                 Want([unit.Name]);
                 break;
         }

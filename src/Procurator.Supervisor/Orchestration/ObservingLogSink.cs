@@ -6,7 +6,7 @@ namespace Procurator.Supervisor.Orchestration;
 
 /// <summary>
 /// Forwards every line to the user's sink and tells the loop about unit output: the newest
-/// line of each unit (for the last-line quote in reasons), posted at most once until the loop
+/// line of each unit and its explaining stderr line (<see cref="ErrorLines"/>, quoted in reasons), posted at most once until the loop
 /// takes it, so a burst of output costs the loop one event, not one per line; and every line
 /// of a unit whose log-line readiness is pending. Called from the runner's threads.
 /// </summary>
@@ -22,9 +22,11 @@ internal sealed class ObservingLogSink(ILogSink inner, Action<object> post) : IL
             return;
 
         var newest = _newest.GetOrAdd(line.Unit, _ => new Newest());
+        if (line.Stream == LogStream.Stderr)
+            newest.Errors.Add(line.Text);
         newest.Text = line.Text;
         if (_everyLine.ContainsKey(line.Unit))
-            post(new OutputObserved(line.Unit, line.Text));
+            post(new OutputObserved(line.Unit, line.Text, newest.Errors.Explaining()));
         else if (Interlocked.Exchange(ref newest.Posted, 1) == 0)
             post(new OutputWaiting(line.Unit));
     }
@@ -36,12 +38,12 @@ internal sealed class ObservingLogSink(ILogSink inner, Action<object> post) : IL
 
     public void SeeNewestOnly(string unit) => _everyLine.TryRemove(unit, out _);
 
-    /// <summary>On the loop: the unit's newest line; a later line posts a new <see cref="OutputWaiting"/>.</summary>
-    public string Take(string unit)
+    /// <summary>On the loop: the unit's newest line and its explaining stderr line; a later line posts a new <see cref="OutputWaiting"/>.</summary>
+    public OutputObserved Take(string unit)
     {
         var newest = _newest[unit];
         Interlocked.Exchange(ref newest.Posted, 0);
-        return newest.Text;
+        return new OutputObserved(unit, newest.Text, newest.Errors.Explaining());
     }
 
     /// <summary>A unit has output the loop has not seen; <see cref="Take"/> gives the newest line.</summary>
@@ -51,5 +53,6 @@ internal sealed class ObservingLogSink(ILogSink inner, Action<object> post) : IL
     {
         public volatile string Text = "";
         public int Posted;
+        public readonly ErrorLines Errors = new();
     }
 }

@@ -82,6 +82,11 @@ internal sealed partial class Orchestrator
         {
             process = _runner.Start(spawn.Unit, _machine.Graph[spawn.Unit].Command, _output);
         }
+        catch (ProcessStartException ex)
+        {
+            Post(new SpawnFailed(spawn.Unit, spawn.Generation, ex.Reason, ex.Permanent));
+            return;
+        }
         catch (Exception ex)
         {
             // ProcessStartException is the contract, but any failure to start is a spawn failure.

@@ -88,6 +88,10 @@ internal sealed partial class Orchestrator : IAsyncDisposable
     public Task<Settlement> WaitUntilReadyAsync(CancellationToken cancellationToken = default) =>
         WaitAsync(m => m.Settle(), cancellationToken);
 
+    /// <summary>What a wait is still waiting for (<see cref="WorkspaceMachine.Unsettled"/>), read on the loop.</summary>
+    public Task<IReadOnlyList<string>> UnsettledAsync(CancellationToken cancellationToken = default) =>
+        WaitAsync(m => m.Unsettled(), cancellationToken);
+
     /// <summary>Stops one unit (TERM, then KILL after its grace period); completes when its process has exited.</summary>
     public Task StopUnitAsync(string unit, CancellationToken cancellationToken = default)
     {
@@ -213,7 +217,7 @@ internal sealed partial class Orchestrator : IAsyncDisposable
                 Apply(machineEvent);
                 break;
             case ObservingLogSink.OutputWaiting output:
-                Apply(new OutputObserved(output.Unit, _output.Take(output.Unit)));
+                Apply(_output.Take(output.Unit));
                 break;
         }
 

@@ -49,4 +49,14 @@ internal sealed record ProcessExit(int? ExitCode, int? Signal)
     public override string ToString() => Signal is { } s ? $"killed by signal {s}" : $"exit {ExitCode}";
 }
 
-internal sealed class ProcessStartException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>A unit process could not be started.</summary>
+/// <param name="message">The whole story, with the unit and command, for logs and probe details.</param>
+/// <param name="inner">The cause, if any.</param>
+internal sealed class ProcessStartException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>What went wrong in a few words, for the unit's reason (<c>working folder /x does not exist</c>); defaults to the message.</summary>
+    public string Reason { get; init; } = message;
+
+    /// <summary>A restart cannot fix it (a held port, a missing program or folder): the unit fails at once instead of backing off.</summary>
+    public bool Permanent { get; init; }
+}

@@ -5,8 +5,8 @@ namespace Procurator.Supervisor.Processes;
 
 /// <summary>
 /// Checks a unit's declared ports before it spawns: a port something else already listens on
-/// stops the start with <see cref="ProcessStartException"/> (<c>port 5432 is already in use by pid
-/// 1234 (postgres -D …)</c>), which the state machine treats as a spawn failure.
+/// stops the start with a permanent <see cref="ProcessStartException"/> (<c>port 5432 held by pid
+/// 1234 (postgres -D …)</c>): restarting cannot free a port someone else holds, so the unit fails at once.
 /// </summary>
 internal sealed class PortCheckingRunner : IProcessRunner
 {
@@ -35,7 +35,7 @@ internal sealed class PortCheckingRunner : IProcessRunner
             // Processes of one project share its ports: a sibling of ours holding it is no conflict.
             if (!SiblingHolds(unitName, port) && _conflict(port) is { } message)
             {
-                throw new ProcessStartException(message);
+                throw new ProcessStartException(message) { Permanent = true };
             }
         }
 

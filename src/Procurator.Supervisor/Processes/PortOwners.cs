@@ -14,14 +14,14 @@ internal static class PortOwners
 {
     private const string Listen = "0A";
 
-    /// <summary>Null when nothing listens on <paramref name="port"/>; else <c>port 5432 is already in use by pid 1234 (postgres -D …)</c>.</summary>
+    /// <summary>Null when nothing listens on <paramref name="port"/>; else <c>port 5432 held by pid 1234 (postgres -D …)</c>.</summary>
     public static string? Conflict(int port, string procRoot = "/proc")
     {
         var inodes = ListeningInodes(port, procRoot);
         if (inodes is null)
         {
             // No /proc (macOS): try to bind it instead.
-            return CanBind(port) ? null : $"port {port} is already in use";
+            return CanBind(port) ? null : $"port {port} held by another process";
         }
 
         if (inodes.Count == 0)
@@ -30,8 +30,8 @@ internal static class PortOwners
         }
 
         return Holder(inodes, procRoot) is { } holder
-            ? $"port {port} is already in use by pid {holder.Pid}{(holder.Command.Length > 0 ? $" ({holder.Command})" : "")}"
-            : $"port {port} is already in use";
+            ? $"port {port} held by pid {holder.Pid}{(holder.Command.Length > 0 ? $" ({holder.Command})" : "")}"
+            : $"port {port} held by another process";
     }
 
     /// <summary>Inodes of the sockets listening on the port, or null when <c>/proc/net/tcp</c> is missing.</summary>

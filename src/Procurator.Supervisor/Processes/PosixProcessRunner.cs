@@ -57,14 +57,14 @@ internal sealed class PosixProcessRunner : IProcessRunner
     {
         // Checked here so a typo fails with a message that names the unit, not as exit 127 of setsid.
         if (!Directory.Exists(command.WorkingDirectory))
-            throw StartFailed(unitName, command, $"working directory '{command.WorkingDirectory}' does not exist");
+            throw StartFailed(unitName, command, $"working folder {command.WorkingDirectory} does not exist", permanent: true);
 
         var environment = MergedEnvironment(command.Environment);
         environment.TryGetValue("PATH", out var path);
         var executable = ExecutableLocator.Find(command.FileName, path)
             ?? throw StartFailed(unitName, command, command.FileName.Contains('/')
                 ? $"'{command.FileName}' is not an executable file"
-                : $"'{command.FileName}' was not found on PATH");
+                : $"'{command.FileName}' was not found on PATH", permanent: true);
 
         var userPrefix = UserSwitch.Prefix(unitName, command.RunAsUser, _isRoot, path);
         var (fileName, arguments) = _launcher.Wrap([.. userPrefix, executable, .. command.Arguments]);
@@ -92,8 +92,8 @@ internal sealed class PosixProcessRunner : IProcessRunner
         return merged;
     }
 
-    private static ProcessStartException StartFailed(string unitName, CommandSpec command, string reason, Exception? inner = null) =>
-        new($"Cannot start unit '{unitName}': {reason} (command: {Describe(command)}).", inner);
+    private static ProcessStartException StartFailed(string unitName, CommandSpec command, string reason, Exception? inner = null, bool permanent = false) =>
+        new($"Cannot start unit '{unitName}': {reason} (command: {Describe(command)}).", inner) { Reason = reason, Permanent = permanent };
 
     private static string Describe(CommandSpec command) =>
         string.Join(' ', command.Arguments.Prepend(command.FileName).Select(Quote));

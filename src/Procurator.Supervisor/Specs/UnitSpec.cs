@@ -84,6 +84,13 @@ internal sealed record RestartPolicy(
     int MaxFailures,
     TimeSpan FailureWindow)
 {
+    /// <summary>
+    /// Failing exits in a row, from the first start, before the unit was ever ready, after which it
+    /// gives up at once (default 3): a program that cannot start (bad config, missing module) will
+    /// not start on the tenth try either, and waiting minutes for the restart budget hides why.
+    /// </summary>
+    public int EarlyExitLimit { get; init; } = 3;
+
     public static RestartPolicy For(RestartMode mode) => new(
         mode, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), 10, TimeSpan.FromMinutes(5));
 

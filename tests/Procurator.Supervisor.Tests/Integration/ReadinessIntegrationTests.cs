@@ -50,9 +50,9 @@ public sealed class ReadinessIntegrationTests
         Assert.False(settled.AllReady);
         Assert.Equal(
             [
-                "db failed: exit 3 \"cannot bind port\"",
-                "api skipped: db failed: exit 3 \"cannot bind port\"",
-                "web skipped: api skipped: db failed: exit 3 \"cannot bind port\"",
+                "db failed: exit 3: cannot bind port",
+                "api skipped: db failed: exit 3: cannot bind port",
+                "web skipped: api skipped: db failed: exit 3: cannot bind port",
             ],
             settled.Failures);
         Assert.Equal(UnitState.Ready, stack.Status("cache").State);

@@ -18,12 +18,17 @@ internal sealed class RealStack : IAsyncDisposable
     private readonly ProbeRunner _probes;
     private readonly List<OrchestratorEvent> _events = [];
 
-    public RealStack(IEnumerable<UnitSpec> units, OrchestratorOptions? options = null)
+    /// <param name="units">The units.</param>
+    /// <param name="options">Orchestrator options.</param>
+    /// <param name="checkPorts">Check declared ports before a spawn, as <c>procurator up</c> does (<see cref="PortCheckingRunner"/>).</param>
+    public RealStack(IEnumerable<UnitSpec> units, OrchestratorOptions? options = null, bool checkPorts = false)
     {
         _guardian = Guardian.Start(grace: TimeSpan.FromMilliseconds(500));
-        var runner = new PosixProcessRunner(_guardian);
-        _probes = new ProbeRunner(runner);
-        Orchestrator = new Orchestrator(units, runner, _probes, Sink, TimeProvider.System, options);
+        var specs = units.ToList();
+        var posix = new PosixProcessRunner(_guardian);
+        IProcessRunner runner = checkPorts ? new PortCheckingRunner(posix, specs) : posix;
+        _probes = new ProbeRunner(posix);
+        Orchestrator = new Orchestrator(specs, runner, _probes, Sink, TimeProvider.System, options);
     }
 
     public Orchestrator Orchestrator { get; }

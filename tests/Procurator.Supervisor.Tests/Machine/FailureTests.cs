@@ -21,7 +21,7 @@ public sealed class FailureTests
 
         Assert.Equal(UnitState.Failed, h.State("migrate"));
         Assert.Equal(UnitState.Skipped, h.State("api"));
-        Assert.Equal("api skipped: migrate failed: exit 1 \"relation \"users\" already exists\"", h.Machine["api"].Describe());
+        Assert.Equal("api skipped: migrate failed: exit 1: relation \"users\" already exists", h.Machine["api"].Describe());
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class FailureTests
         Assert.False(settled.AllReady);
         Assert.Equal(
             [
-                "api gave up: exit 1 \"last log line\"",
-                "web skipped: api gave up: exit 1 \"last log line\"",
-                "proxy skipped: web skipped: api gave up: exit 1 \"last log line\"",
+                "api gave up: exit 1: last log line",
+                "web skipped: api gave up: exit 1: last log line",
+                "proxy skipped: web skipped: api gave up: exit 1: last log line",
             ],
             settled.Failures);
     }
@@ -146,7 +146,7 @@ public sealed class FailureTests
 
         Assert.Equal(UnitState.GaveUp, h.State("api"));
         Assert.Empty(exited.OfType<ScheduleTimer>());
-        Assert.Equal("api gave up: exit 2 \"panic: no config\"", h.Machine["api"].Describe());
+        Assert.Equal("api gave up: exit 2: panic: no config", h.Machine["api"].Describe());
     }
 
     [Fact]

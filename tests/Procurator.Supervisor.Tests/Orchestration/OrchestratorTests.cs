@@ -103,7 +103,7 @@ public sealed class OrchestratorTests
         await h.Exit("api", 2);
         var change = Assert.IsType<StateChange>(Assert.Single(h.DrainEvents()));
         Assert.Equal(("api", UnitState.Ready, UnitState.Backoff, 1), (change.Unit, change.From, change.To, change.Generation));
-        Assert.Equal("exit 2 \"panic: boom\"; restart in 500ms", change.Reason);
+        Assert.Equal("exit 2: panic: boom; restart in 500ms", change.Reason);
 
         await h.Advance(TimeSpan.FromMilliseconds(499));
         Assert.Single(h.Runner.Started);
@@ -112,7 +112,7 @@ public sealed class OrchestratorTests
         Assert.Equal(2, h.Runner.Started.Count);
         var status = h.Orchestrator.Snapshot().Single();
         Assert.Equal((UnitState.Ready, 1, h.Runner.Latest("api").Pid), (status.State, status.Restarts, status.Pid));
-        Assert.Contains(h.Sink.Lines, l => l is { Stream: LogStream.Manager, Text: "Ready -> Backoff: exit 2 \"panic: boom\"; restart in 500ms" });
+        Assert.Contains(h.Sink.Lines, l => l is { Stream: LogStream.Manager, Text: "Ready -> Backoff: exit 2: panic: boom; restart in 500ms" });
     }
 
     [Fact]

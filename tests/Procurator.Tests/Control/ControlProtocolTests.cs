@@ -149,9 +149,9 @@ public sealed class ControlProtocolTests
     [Fact]
     public void Port_check_fails_the_spawn_with_the_message()
     {
-        var runner = new PortCheckingRunner(new NeverRunner(), [Unit("db", 5432)], port => port == 5432 ? "port 5432 is already in use by pid 7 (postgres)" : null);
+        var runner = new PortCheckingRunner(new NeverRunner(), [Unit("db", 5432)], port => port == 5432 ? "port 5432 held by pid 7 (postgres)" : null);
         var error = Assert.Throws<ProcessStartException>(() => runner.Start("db", Unit("db", 5432).Command, new CombinedSink()));
-        Assert.Equal("port 5432 is already in use by pid 7 (postgres)", error.Message);
+        Assert.Equal("port 5432 held by pid 7 (postgres)", error.Message);
     }
 
     [ProcNetFact]
@@ -160,7 +160,7 @@ public sealed class ControlProtocolTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        Assert.StartsWith($"port {port} is already in use by pid {Environment.ProcessId} (", PortOwners.Conflict(port));
+        Assert.StartsWith($"port {port} held by pid {Environment.ProcessId} (", PortOwners.Conflict(port));
         listener.Stop();
         Assert.Null(PortOwners.Conflict(port));
     }

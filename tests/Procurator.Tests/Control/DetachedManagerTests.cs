@@ -129,7 +129,7 @@ public sealed class DetachedManagerTests : IDisposable
         var up = await Cli("up", "--wait");
         Assert.Equal(1, up.ExitCode);
         Assert.Contains("procurator: web skipped: ", up.Stderr);
-        Assert.Contains("api:migrate failed: exit 1 \"boom\"", up.Stderr);
+        Assert.Contains("procurator: api:migrate failed: exit 1: boom\n", up.Stderr);
         Assert.Equal("skipped", State(await StatusAsync(), "web"));
     }
 
@@ -139,13 +139,49 @@ public sealed class DetachedManagerTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        Write($"Project(\"db\", \".\").Port({port}).Process(\"run\", \"sleep 600\").Restart(\"no\");\n");
+        // The default policy restarts on failure; a held port fails at once all the same.
+        Write($"Project(\"db\", \".\").Port({port}).Process(\"run\", \"sleep 600\");\n");
         var up = await Cli("up", "--wait");
         Assert.Equal(1, up.ExitCode);
-        Assert.Contains($"port {port} is already in use by pid {Environment.ProcessId} (", up.Stderr);
+        Assert.Contains($"procurator: db failed: port {port} held by pid {Environment.ProcessId} (", up.Stderr);
         var db = UnitOf(await StatusAsync(), "db");
         Assert.Equal("failed", db.GetProperty("state").GetString());
+        Assert.Equal(0, db.GetProperty("restarts").GetInt32());
+        Assert.StartsWith($"port {port} held by pid {Environment.ProcessId} (", db.GetProperty("reason").GetString());
         Assert.Equal(JsonValueKind.Null, db.GetProperty("pid").ValueKind);
+    }
+
+    [RequiresToolFact("setsid", "sh")]
+    public async Task Up_wait_prints_each_state_change_and_gives_up_after_its_timeout_naming_what_it_waited_for()
+    {
+        // Never ready: its port is declared but nothing listens on it.
+        using var free = new TcpListener(IPAddress.Loopback, 0);
+        free.Start();
+        var port = ((IPEndPoint)free.LocalEndpoint).Port;
+        free.Stop();
+        Write($"Project(\"api\", \".\").Port({port}).Process(\"run\", \"sleep 600\");\n");
+
+        var up = await Cli("up", "--wait", "--timeout", "3");
+
+        Assert.Equal(1, up.ExitCode);
+        Assert.Matches(@"procurator: api: (starting -> )?running: spawned pid \d+\n", up.Stderr);
+        Assert.Contains("procurator: not ready after 3 s; still waiting for:\nprocurator: api running: spawned pid ", up.Stderr);
+        Assert.Equal("running", State(await StatusAsync(), "api"));
+    }
+
+    [RequiresToolFact("setsid", "sh")]
+    public async Task Status_cuts_the_reason_to_the_width_in_COLUMNS_and_json_keeps_it_whole()
+    {
+        var line = new string('x', 200);
+        Write($"Project(\"api\", \".\").Task(\"migrate\", \"echo {line} >&2; exit 1\");\n");
+        Assert.Equal(1, (await Cli("up", "--wait")).ExitCode);
+
+        var status = await ProcessRun.InAsync(_workspace, new Dictionary<string, string>(StateEnvironment) { ["COLUMNS"] = "120" }, "status");
+
+        var row = status.Stdout.Split('\n').Single(l => l.StartsWith("api", StringComparison.Ordinal));
+        Assert.Equal(120, row.Length);
+        Assert.Matches(@"  exit 1: x+…$", row);
+        Assert.Equal($"exit 1: {line}", UnitOf(await StatusAsync(), "api").GetProperty("reason").GetString());
     }
 
     [RequiresToolFact("flock", "sleep")]

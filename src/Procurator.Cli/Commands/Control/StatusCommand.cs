@@ -26,7 +26,7 @@ internal static class StatusCommand
                 return await ControlTarget.ReportAsync(cli, response with { Ok = false });
             }
 
-            await cli.Out.WriteAsync(parse.GetValue(json) ? ControlJson.Report(status) + "\n" : StatusTable.Format(status) + StatusTable.StateLine(status));
+            await cli.Out.WriteAsync(parse.GetValue(json) ? ControlJson.Report(status) + "\n" : StatusTable.Format(status, TerminalWidth.Of(cli)) + StatusTable.StateLine(status));
             return ExitCodes.Ok;
         });
         return command;

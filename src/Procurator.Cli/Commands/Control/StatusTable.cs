@@ -12,7 +12,9 @@ internal static class StatusTable
 {
     public static IReadOnlyList<string> Headers { get; } = ["NAME", "STATE", "HEALTH", "PID", "UPTIME", "RESTARTS", "LAST EXIT", "PORTS", "REASON"];
 
-    public static string Format(StatusReport status)
+    /// <param name="status">The manager's report.</param>
+    /// <param name="width">Cut every line to this many columns with an ellipsis, never wrapping (see <see cref="TerminalWidth"/>); null: no limit.</param>
+    public static string Format(StatusReport status, int? width = null)
     {
         var rows = new List<IReadOnlyList<string>> { Headers };
         rows.AddRange(status.Units.Select(Cells));
@@ -21,7 +23,7 @@ internal static class StatusTable
         foreach (var row in rows)
         {
             var line = string.Concat(row.Take(widths.Length).Select((cell, i) => cell.PadRight(widths[i] + 2))) + row[^1];
-            text.Append(line.TrimEnd()).Append('\n');
+            text.Append(TerminalWidth.Fit(line.TrimEnd(), width)).Append('\n');
         }
 
         return text.ToString();

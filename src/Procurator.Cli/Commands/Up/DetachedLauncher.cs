@@ -15,10 +15,14 @@ internal static class DetachedLauncher
     /// <summary>The hidden option that makes <c>up</c> the detached manager itself.</summary>
     public const string DaemonOption = "--foreground-daemon";
 
+    /// <summary>How long <c>up --wait</c> waits without <c>--timeout</c>: long enough for a first initdb, short enough for CI.</summary>
+    public const int DefaultWaitSeconds = 120;
+
     private const string Redirect = "exec \"$0\" \"$@\" </dev/null >>\"$PROCURATOR_MANAGER_LOG\" 2>&1";
 
     // json (--format json): a manager that fails before it is ready printed its problems as one JSON object, relayed to stdout as it is.
-    public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, bool wait, bool json, CancellationToken cancellationToken)
+    // wait: with --wait, how long to wait for the units; null for -d alone.
+    public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, TimeSpan? wait, bool json, CancellationToken cancellationToken)
     {
         // Start the manager in its own session, detached from this terminal.
         paths.EnsureDirectory();
@@ -59,7 +63,7 @@ internal static class DetachedLauncher
             if (client.Manager.Pid != manager.Id)
             {
                 await cli.Error.WriteLineAsync($"procurator: a manager is already running for {paths.Workspace} (pid {client.Manager.Pid}); no second one was started");
-                return wait ? await WaitAsync(cli, paths, cancellationToken) : ExitCodes.Ok;
+                return wait is { } patience ? await WaitAsync(cli, paths, patience, cancellationToken) : ExitCodes.Ok;
             }
 
             await cli.Error.WriteLineAsync($"procurator: manager running in the background (pid {client.Manager.Pid}) for {paths.Workspace}");
@@ -67,11 +71,15 @@ internal static class DetachedLauncher
             await cli.Error.WriteLineAsync("procurator: logs: procurator logs -f; status: procurator status; stop: procurator down");
         }
 
-        return wait ? await WaitAsync(cli, paths, cancellationToken) : ExitCodes.Ok;
+        return wait is { } timeout ? await WaitAsync(cli, paths, timeout, cancellationToken) : ExitCodes.Ok;
     }
 
-    /// <summary>Asks the manager to report once every wanted unit is ready, or why not; exit 1 with the reason chains.</summary>
-    public static async Task<int> WaitAsync(CliContext cli, ControlPaths paths, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the manager to report once every wanted unit is ready, or why not, printing each state
+    /// change meanwhile (stderr); exit 1 with the reason chains, or after <paramref name="timeout"/>
+    /// with what it still waited for.
+    /// </summary>
+    public static async Task<int> WaitAsync(CliContext cli, ControlPaths paths, TimeSpan timeout, CancellationToken cancellationToken)
     {
         await using var client = await ControlTarget.ConnectOrSayAsync(cli, paths, cancellationToken);
         if (client is null)
@@ -79,11 +87,30 @@ internal static class DetachedLauncher
             return ExitCodes.Invalid;
         }
 
-        var response = await client.RequestAsync(new ControlRequest("wait"), cancellationToken: cancellationToken);
+        // State changes as they happen, on a connection of their own, until the answer comes.
+        using var following = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var changes = PrintChangesAsync(cli, paths, following.Token);
+        ControlResponse response;
+        try
+        {
+            response = await client.RequestAsync(new ControlRequest("wait", TimeoutSeconds: timeout.TotalSeconds), cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            await following.CancelAsync();
+            await changes;
+        }
+
         if (response.Ok)
         {
             await cli.Error.WriteLineAsync("procurator: all ready");
             return ExitCodes.Ok;
+        }
+
+        if (response.Error is { } error && response.Failures is not null)
+        {
+            // Timed out: the answer lists what is still awaited.
+            await cli.Error.WriteLineAsync($"procurator: {error}; still waiting for:");
         }
 
         foreach (var failure in response.Failures ?? [response.Error ?? "not ready"])
@@ -93,6 +120,44 @@ internal static class DetachedLauncher
 
         await cli.Error.WriteLineAsync("procurator: not everything is ready; the manager keeps running (procurator status, procurator logs, procurator down)");
         return ExitCodes.Invalid;
+    }
+
+    /// <summary>Prints <c>procurator: api: running -> ready: ready: HTTP 200</c> per state change until cancelled.</summary>
+    private static async Task PrintChangesAsync(CliContext cli, ControlPaths paths, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var events = await ControlClient.ConnectAsync(paths, cancellationToken: cancellationToken);
+            if (events is null)
+            {
+                return;
+            }
+
+            // Changes made before this follower connected (a failure at the first spawn) show as where each unit is now.
+            var now = await events.RequestAsync(new ControlRequest("status"), cancellationToken: cancellationToken);
+            foreach (var unit in now.Status?.Units.Where(u => u.State != "pending") ?? [])
+            {
+                await cli.Error.WriteLineAsync($"procurator: {unit.Name}: {unit.State}: {unit.Reason}");
+            }
+
+            await using var follower = await ControlClient.ConnectAsync(paths, cancellationToken: cancellationToken);
+            if (follower is null)
+            {
+                return;
+            }
+
+            await foreach (var response in follower.SendAsync(new ControlRequest("events"), cancellationToken))
+            {
+                if (response.Event is { } change)
+                {
+                    await cli.Error.WriteLineAsync($"procurator: {change.Unit}: {change.From} -> {change.To}: {change.Reason}");
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ControlException)
+        {
+            // The answer came (or the manager went away): the changes are no longer needed.
+        }
     }
 
     private static async Task<ControlClient?> AwaitManagerAsync(ControlPaths paths, Process manager, CancellationToken cancellationToken)

@@ -16,15 +16,15 @@ internal static class LiveStatusTable
         var table = new Table().Border(TableBorder.Simple);
         foreach (var header in StatusTable.Headers)
         {
-            // Only the reason wraps; the short columns keep their width on a narrow terminal.
+            // Nothing wraps: the short columns keep their width on a narrow terminal, the reason is cut with an ellipsis.
             var column = new TableColumn(new Text(header, colour ? new Style(decoration: Decoration.Bold) : Style.Plain));
-            table.AddColumn(header == "REASON" ? column : column.NoWrap());
+            table.AddColumn(column.NoWrap());
         }
 
         foreach (var unit in units)
         {
             var state = colour ? StateStyle(unit.State) : Style.Plain;
-            table.AddRow(StatusTable.Cells(unit).Select((cell, i) => (IRenderable)new Text(cell, i == 1 ? state : Style.Plain)));
+            table.AddRow(StatusTable.Cells(unit).Select((cell, i) => (IRenderable)new Text(cell, i == 1 ? state : Style.Plain) { Overflow = Overflow.Ellipsis }));
         }
 
         return table;

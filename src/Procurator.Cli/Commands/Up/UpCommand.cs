@@ -15,7 +15,9 @@ internal static class UpCommand
 {
     public static Command Create(CliContext cli)
     {
-        var common = new CommonOptions(withScript: false);
+        var common = new CommonOptions(
+            withScript: false,
+            timeoutDescription: $"With --wait: exit 1 naming what is not ready after this many seconds (default {DetachedLauncher.DefaultWaitSeconds}); without: stop a script that runs longer");
         var names = new Argument<string[]>("names")
         {
             Description = "Projects, services or units to start with their dependencies (default: all); a first argument ending in .csx is the workspace script",
@@ -47,7 +49,7 @@ internal static class UpCommand
                 await using var running = await ControlClient.ConnectAsync(paths, TimeSpan.Zero, cancellationToken);
                 if (running is not null)
                 {
-                    return await AttachAsync(cli, running, paths, selected, parse.GetValue(wait), parse.GetValue(detach), parse.GetValue(noColor), cancellationToken);
+                    return await AttachAsync(cli, running, paths, selected, parse.GetValue(wait) ? WaitTimeout(common, parse) : null, parse.GetValue(detach), parse.GetValue(noColor), cancellationToken);
                 }
 
                 if (LegacyState.Warning(cli, paths.Workspace, StatePaths.For(paths.Workspace)) is { } warning)
@@ -57,8 +59,8 @@ internal static class UpCommand
 
                 if (parse.GetValue(detach) || parse.GetValue(wait))
                 {
-                    var forwarded = parse.Tokens.Select(t => t.Value).Where(t => t is not ("-d" or "--detach" or "--wait")).SkipWhile(t => t == "up").ToList();
-                    return await DetachedLauncher.RunAsync(cli, paths, ["up", .. forwarded], parse.GetValue(wait), common.Read(parse).Format != OutputFormat.Text, cancellationToken);
+                    var forwarded = Forwarded(parse.Tokens.Select(t => t.Value).SkipWhile(t => t == "up").ToList(), parse.GetValue(wait));
+                    return await DetachedLauncher.RunAsync(cli, paths, ["up", .. forwarded], parse.GetValue(wait) ? WaitTimeout(common, parse) : null, common.Read(parse).Format != OutputFormat.Text, cancellationToken);
                 }
             }
 
@@ -97,6 +99,32 @@ internal static class UpCommand
         return command;
     }
 
+    /// <summary>
+    /// The arguments of the background manager: without <c>-d</c> and <c>--wait</c>, and with <c>--wait</c>
+    /// without <c>--timeout</c> too, which is then the wait's (the script keeps its own default limit).
+    /// </summary>
+    private static List<string> Forwarded(List<string> tokens, bool wait)
+    {
+        var forwarded = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (wait && tokens[i] == "--timeout")
+            {
+                i++;
+            }
+            else if (tokens[i] is not ("-d" or "--detach" or "--wait"))
+            {
+                forwarded.Add(tokens[i]);
+            }
+        }
+
+        return forwarded;
+    }
+
+    /// <summary><c>--wait</c>'s patience: <c>--timeout</c> when given, else <see cref="DetachedLauncher.DefaultWaitSeconds"/>.</summary>
+    private static TimeSpan WaitTimeout(CommonOptions common, ParseResult parse) =>
+        TimeSpan.FromSeconds(common.GivenTimeout(parse) ?? DetachedLauncher.DefaultWaitSeconds);
+
     private static async Task<(Model.WorkspaceModel? Model, string Directory, IReadOnlyDictionary<string, Model.ScriptSite> Sites, int ExitCode)> LoadScriptAsync(
         CliContext cli, ScriptRequest request, CommandOutput output, CancellationToken cancellationToken)
     {
@@ -108,24 +136,24 @@ internal static class UpCommand
     /// A second <c>up</c> while a manager runs: with names, asks it to start them; without, prints
     /// the status and follows the logs until Ctrl-C, which detaches (the manager keeps running).
     /// </summary>
-    private static async Task<int> AttachAsync(CliContext cli, ControlClient client, ControlPaths paths, string[] selected, bool wait, bool detach, bool noColor, CancellationToken cancellationToken)
+    private static async Task<int> AttachAsync(CliContext cli, ControlClient client, ControlPaths paths, string[] selected, TimeSpan? wait, bool detach, bool noColor, CancellationToken cancellationToken)
     {
         await cli.Error.WriteLineAsync($"procurator: a manager is already running for {paths.Workspace} (pid {client.Manager.Pid})");
         if (selected.Length > 0)
         {
             var started = await UnitCommands.RequestAsync(cli, client, "start", selected, cancellationToken);
-            return started != ExitCodes.Ok || !wait ? started : await DetachedLauncher.WaitAsync(cli, paths, cancellationToken);
+            return started != ExitCodes.Ok || wait is not { } patience ? started : await DetachedLauncher.WaitAsync(cli, paths, patience, cancellationToken);
         }
 
-        if (wait)
+        if (wait is { } timeout)
         {
-            return await DetachedLauncher.WaitAsync(cli, paths, cancellationToken);
+            return await DetachedLauncher.WaitAsync(cli, paths, timeout, cancellationToken);
         }
 
         var response = await client.RequestAsync(new ControlRequest("status"), cancellationToken: cancellationToken);
         if (response.Status is { } status)
         {
-            await cli.Out.WriteAsync(StatusTable.Format(status) + StatusTable.StateLine(status));
+            await cli.Out.WriteAsync(StatusTable.Format(status, TerminalWidth.Of(cli)) + StatusTable.StateLine(status));
         }
 
         if (detach)
