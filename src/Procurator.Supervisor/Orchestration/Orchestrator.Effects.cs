@@ -13,6 +13,7 @@ internal sealed partial class Orchestrator
     private readonly Dictionary<(string Unit, ProbeKind Kind), ProbeLoop> _probeLoops = [];
     private readonly Dictionary<string, (int Generation, Regex Pattern)> _logProbes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, ITimer> _timers = new();
+    private readonly ConcurrentDictionary<Task, byte> _spawns = new();
     private long _nextTimer;
 
     private void Apply(MachineEvent machineEvent)
@@ -77,33 +78,56 @@ internal sealed partial class Orchestrator
         if (_machine.Graph[spawn.Unit].Readiness is LogLineProbe)
             _output.SeeEveryLine(spawn.Unit);
 
-        IRunningProcess process;
+        // Starting a process blocks for tens of milliseconds (port check, fork, exec): each runs
+        // on a thread of its own, so independent units spawn together and the loop keeps going.
+        // The outcome comes back as an event; the machine already expects a stop to overtake it.
+        var command = _machine.Graph[spawn.Unit].Command;
+        BeginBackground();
+        var task = Task.Factory.StartNew(
+            () => SpawnNow(spawn, command), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _spawns.TryAdd(task, 0);
+        task.ContinueWith(t => _spawns.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Off the loop: starts the process and posts <see cref="ProcessSpawned"/> or <see cref="SpawnFailed"/>.</summary>
+    private void SpawnNow(SpawnProcess spawn, CommandSpec command)
+    {
         try
         {
-            process = _runner.Start(spawn.Unit, _machine.Graph[spawn.Unit].Command, _output);
-        }
-        catch (Exception ex)
-        {
-            // ProcessStartException is the contract, but any failure to start is a spawn failure.
-            Post(new SpawnFailed(spawn.Unit, spawn.Generation, ex.Message));
-            return;
-        }
-
-        var tracked = new TrackedProcess(spawn.Generation, process);
-        _processes[spawn.Unit] = tracked;
-        Post(new ProcessSpawned(spawn.Unit, spawn.Generation, process.Pid));
-
-        // Posted after ProcessSpawned, so the machine always sees the spawn first.
-        process.Exited.ContinueWith(
-            exited =>
+            IRunningProcess process;
+            try
             {
-                _processes.TryRemove(KeyValuePair.Create(spawn.Unit, tracked));
-                var exit = exited.IsCompletedSuccessfully ? exited.Result : new ProcessExit(-1, null);
-                Post(new ProcessExited(spawn.Unit, spawn.Generation, exit));
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+                process = _runner.Start(spawn.Unit, command, _output);
+            }
+            catch (Exception ex)
+            {
+                // ProcessStartException is the contract, but any failure to start is a spawn failure.
+                Post(new SpawnFailed(spawn.Unit, spawn.Generation, ex.Message));
+                return;
+            }
+
+            // Tracked before the event is posted, so a signal the machine sends after it finds the process.
+            var tracked = new TrackedProcess(spawn.Generation, process);
+            _processes[spawn.Unit] = tracked;
+            Post(new ProcessSpawned(spawn.Unit, spawn.Generation, process.Pid));
+
+            // Posted after ProcessSpawned, so the machine always sees the spawn first.
+            process.Exited.ContinueWith(
+                exited =>
+                {
+                    _processes.TryRemove(KeyValuePair.Create(spawn.Unit, tracked));
+                    var exit = exited.IsCompletedSuccessfully ? exited.Result : new ProcessExit(-1, null);
+                    Post(new ProcessExited(spawn.Unit, spawn.Generation, exit));
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+        finally
+        {
+            // The spawn counted as pending work until its outcome was queued (see WhenIdleAsync).
+            Handled();
+        }
     }
 
     private void Schedule(ScheduleTimer timer)

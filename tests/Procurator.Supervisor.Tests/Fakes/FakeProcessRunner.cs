@@ -10,9 +10,16 @@ internal sealed class FakeProcessRunner : IProcessRunner
     private readonly Lock _lock = new();
     private readonly List<FakeProcess> _started = [];
     private int _nextPid = 100;
+    private int _entered;
 
     /// <summary>Units whose spawn throws <see cref="ProcessStartException"/>.</summary>
     public HashSet<string> FailingUnits { get; } = [];
+
+    /// <summary>When set, <see cref="Start"/> counts itself in <see cref="Entered"/> and waits for it, so a test sees spawns overlap.</summary>
+    public ManualResetEventSlim? Hold { get; init; }
+
+    /// <summary>Calls to <see cref="Start"/> so far, returned or not.</summary>
+    public int Entered => Volatile.Read(ref _entered);
 
     public IReadOnlyList<FakeProcess> Started
     {
@@ -29,6 +36,8 @@ internal sealed class FakeProcessRunner : IProcessRunner
 
     public IRunningProcess Start(string unitName, CommandSpec command, ILogSink output)
     {
+        Interlocked.Increment(ref _entered);
+        Hold?.Wait(TimeSpan.FromSeconds(30));
         if (FailingUnits.Contains(unitName))
         {
             throw new ProcessStartException($"{command.FileName}: not found");
