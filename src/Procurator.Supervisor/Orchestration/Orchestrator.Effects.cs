@@ -14,6 +14,11 @@ internal sealed partial class Orchestrator
     private readonly Dictionary<string, (int Generation, Regex Pattern)> _logProbes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, ITimer> _timers = new();
     private readonly ConcurrentDictionary<Task, byte> _spawns = new();
+
+    // Lines a unit printed before its log-line probe started (the spawn's event can come after
+    // its first output); the probe sees them first. Bounded: only the start's first lines.
+    private readonly Dictionary<string, List<string>> _earlyLines = new(StringComparer.Ordinal);
+    private const int MaxEarlyLines = 1000;
     private long _nextTimer;
 
     private void Apply(MachineEvent machineEvent)
@@ -33,11 +38,19 @@ internal sealed partial class Orchestrator
         }
 
         // Log-line readiness: the line that matches is the probe's answer.
-        if (machineEvent is OutputObserved output
-            && _logProbes.TryGetValue(output.Unit, out var probe)
-            && probe.Pattern.IsMatch(output.Text))
+        if (machineEvent is not OutputObserved output)
         {
-            Apply(new ProbeResulted(output.Unit, probe.Generation, ProbeKind.Readiness, true, $"log matched \"{output.Text}\""));
+            return;
+        }
+
+        if (_logProbes.TryGetValue(output.Unit, out var probe))
+        {
+            if (probe.Pattern.IsMatch(output.Text))
+                Apply(new ProbeResulted(output.Unit, probe.Generation, ProbeKind.Readiness, true, $"log matched \"{output.Text}\""));
+        }
+        else if (_earlyLines.TryGetValue(output.Unit, out var early) && early.Count < MaxEarlyLines)
+        {
+            early.Add(output.Text);
         }
     }
 
@@ -52,7 +65,7 @@ internal sealed partial class Orchestrator
                 TrySignal(tracked.Process, signal.Signal);
                 break;
             case StartProbe { Probe: LogLineProbe log, Kind: ProbeKind.Readiness } start:
-                _logProbes[start.Unit] = (start.Generation, new Regex(log.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+                StartLogProbe(start, log);
                 break;
             case StartProbe { Probe: not LogLineProbe } start:
                 StopProbeLoop(start.Unit, start.Kind);
@@ -60,6 +73,7 @@ internal sealed partial class Orchestrator
                 break;
             case StopProbe stop:
                 _logProbes.Remove(stop.Unit);
+                _earlyLines.Remove(stop.Unit);
                 _output.SeeNewestOnly(stop.Unit);
                 StopProbeLoop(stop.Unit, stop.Kind);
                 break;
@@ -76,7 +90,10 @@ internal sealed partial class Orchestrator
     {
         // A log-line readiness probe must see every line, from the first one on.
         if (_machine.Graph[spawn.Unit].Readiness is LogLineProbe)
+        {
             _output.SeeEveryLine(spawn.Unit);
+            _earlyLines[spawn.Unit] = [];
+        }
 
         // Starting a process blocks for tens of milliseconds (port check, fork, exec): each runs
         // on a thread of its own, so independent units spawn together and the loop keeps going.
@@ -128,6 +145,16 @@ internal sealed partial class Orchestrator
             // The spawn counted as pending work until its outcome was queued (see WhenIdleAsync).
             Handled();
         }
+    }
+
+    private void StartLogProbe(StartProbe start, LogLineProbe log)
+    {
+        var pattern = new Regex(log.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        _logProbes[start.Unit] = (start.Generation, pattern);
+
+        // Posted, not applied: the effects of the step that started the probe are still running.
+        if (_earlyLines.Remove(start.Unit, out var early) && early.FirstOrDefault(pattern.IsMatch) is { } line)
+            Post(new ProbeResulted(start.Unit, start.Generation, ProbeKind.Readiness, true, $"log matched \"{line}\""));
     }
 
     private void Schedule(ScheduleTimer timer)

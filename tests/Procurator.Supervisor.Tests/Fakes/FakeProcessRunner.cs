@@ -18,6 +18,9 @@ internal sealed class FakeProcessRunner : IProcessRunner
     /// <summary>When set, <see cref="Start"/> counts itself in <see cref="Entered"/> and waits for it, so a test sees spawns overlap.</summary>
     public ManualResetEventSlim? Hold { get; init; }
 
+    /// <summary>Runs inside <see cref="Start"/> before it returns: output that comes before the spawn is reported.</summary>
+    public Action<FakeProcess>? OnStart { get; init; }
+
     /// <summary>Calls to <see cref="Start"/> so far, returned or not.</summary>
     public int Entered => Volatile.Read(ref _entered);
 
@@ -47,6 +50,7 @@ internal sealed class FakeProcessRunner : IProcessRunner
         {
             var process = new FakeProcess(unitName, ++_nextPid, output);
             _started.Add(process);
+            OnStart?.Invoke(process);
             return process;
         }
     }

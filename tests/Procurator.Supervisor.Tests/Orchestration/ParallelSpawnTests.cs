@@ -1,5 +1,6 @@
 using Procurator.Supervisor.Machine;
 using Procurator.Supervisor.Processes;
+using Procurator.Supervisor.Specs;
 using Procurator.Supervisor.Tests.Fakes;
 
 namespace Procurator.Supervisor.Tests.Orchestration;
@@ -46,5 +47,18 @@ public sealed class ParallelSpawnTests
         runner.Latest("a").KilledBy(9);
         await shutdown.WaitAsync(Patience);
         Assert.Equal(UnitState.Stopped, h.Orchestrator.Snapshot().Single().State);
+    }
+
+    [Fact]
+    public async Task A_log_line_printed_before_the_spawn_is_reported_still_makes_the_unit_ready()
+    {
+        var runner = new FakeProcessRunner { OnStart = p => p.Emit("listening") };
+        await using var h = new OrchestratorHarness(runner, Units.Service("api").WithReadiness(new LogLineProbe("^listening$")));
+
+        await h.Orchestrator.StartAsync();
+        var settled = await h.Orchestrator.WaitUntilReadyAsync().WaitAsync(Patience);
+
+        Assert.True(settled.AllReady);
+        Assert.Equal("ready: log matched \"listening\"", h.Orchestrator.Snapshot()[0].Reason);
     }
 }
