@@ -32,9 +32,15 @@ internal sealed partial class Orchestrator
             _snapshot = [.. _machine.Units.Select(UnitStatus.From)];
         }
 
-        foreach (var effect in effects)
+        // Spawns go last, so the step's state changes are out before new threads compete for the CPU.
+        foreach (var effect in effects.Where(e => e is not SpawnProcess))
         {
             Run(effect);
+        }
+
+        foreach (var spawn in effects.OfType<SpawnProcess>())
+        {
+            Spawn(spawn);
         }
 
         // Log-line readiness: the line that matches is the probe's answer.
@@ -58,9 +64,6 @@ internal sealed partial class Orchestrator
     {
         switch (effect)
         {
-            case SpawnProcess spawn:
-                Spawn(spawn);
-                break;
             case SendSignal signal when _processes.TryGetValue(signal.Unit, out var tracked) && tracked.Generation == signal.Generation:
                 TrySignal(tracked.Process, signal.Signal);
                 break;
