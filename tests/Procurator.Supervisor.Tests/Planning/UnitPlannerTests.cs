@@ -76,7 +76,10 @@ public sealed class UnitPlannerTests
     {
         var timed = new HttpHealthCheck("http://127.0.0.1:3000/up")
         {
-            Period = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(1.5), Failures = 4, Successes = 2,
+            Period = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(1.5),
+            Failures = 4,
+            Successes = 2,
         };
         var plan = Plan(With(
             [Project("a", processes: [Process("p", "x")], checks: [timed]),
@@ -84,7 +87,10 @@ public sealed class UnitPlannerTests
 
         var probe = new HttpProbe("http://127.0.0.1:3000/up")
         {
-            Period = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(1.5), FailureThreshold = 4, SuccessThreshold = 2,
+            Period = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(1.5),
+            FailureThreshold = 4,
+            SuccessThreshold = 2,
         };
         Assert.Equal(probe, plan.Units[0].Readiness);
         Assert.Equal(probe, plan.Units[0].Liveness);
