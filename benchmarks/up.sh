@@ -4,7 +4,8 @@
 #   bash benchmarks/up.sh [--runs N] [--warmup N] [--idle-seconds S] [--peer-runs N] [--cli PATH] [--out FILE] [--keep]
 #
 # 1. Start-up: time from launching `procurator up` to its "all ready" line for 30 units
-#    (`exec sleep 1000`, no readiness probe, so each is ready once spawned) in four shapes:
+#    (`echo up; exec sleep 1000` with a LogLine("^up$") readiness check, so each is ready once it
+#    prints, not after the 1 s a unit without a probe must stay up) in four shapes:
 #    30 independent, 1 root fanning out to 29, 5 chains of 6, 1 chain of 30. Reports the
 #    median over N runs, per unit, and against the critical path (chain length x the cost of
 #    one step, measured on the chain of 30).
@@ -86,7 +87,7 @@ write_workspace() {
   for spec in "$@"; do
     name=${spec%%:*}; deps=${spec#*:}
     mkdir -p "$dir/$name"
-    printf 'Project("%s", "./%s")%s.Process("run", "exec sleep 1000");\n' "$name" "$name" \
+    printf 'Project("%s", "./%s")%s.Process("run", "echo up; exec sleep 1000").HealthCheck(LogLine("^up$"));\n' "$name" "$name" \
       "$([[ -z "$deps" ]] || printf '.DependsOn(%s)' "$(sed 's/[^,]*/"&"/g' <<<"$deps")")" >>"$dir/procurator.csx"
   done
 }
@@ -219,7 +220,7 @@ run_peers
   echo "- Load average: $LOAD_BEFORE before, $(cut -d' ' -f1-3 /proc/loadavg) after"
   echo "- Runs: $RUNS per shape after $WARMUP warm-up (compile cache warm); medians"
   echo
-  echo "30 units, each \`exec sleep 1000\` with no readiness probe (ready once spawned). *Launch* is from"
+  echo "30 units, each \`echo up; exec sleep 1000\` ready on its \"up\" line (LogLine). *Launch* is from"
   echo "starting the process to the \"all ready\" line (runtime start and cached script load included);"
   echo "*start* is from the \"starting\" line to \"all ready\" (the orchestrator alone). One critical-path"
   echo "step = start of the chain of 30 / 30 = ${STEP} ms."

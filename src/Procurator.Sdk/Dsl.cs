@@ -121,16 +121,26 @@ public static class Dsl
     /// <example><code>Workspace.Name("shop").Nixpkgs("github:NixOS/nixpkgs/nixos-24.05");</code></example>
     public static WorkspaceBuilder Workspace => DslContext.Current.Workspace;
 
-    /// <summary>A health check that connects to a TCP port.</summary>
-    /// <example><code>Service("redis").HealthCheck(Tcp(6379));</code></example>
-    public static HealthCheck Tcp(int port) => new TcpHealthCheck(port);
+    /// <summary>
+    /// A health check that connects to a TCP port. The optional settings apply to readiness
+    /// and liveness alike: <paramref name="period"/> seconds between attempts,
+    /// <paramref name="timeout"/> seconds per attempt, <paramref name="failures"/> failed
+    /// liveness attempts in a row before a restart, <paramref name="successes"/> passes in a
+    /// row before ready. Left out: readiness polls fast (up to every 0.1 s), liveness every 2 s,
+    /// 2 s timeout, 3 failures, 1 success.
+    /// </summary>
+    /// <example><code>Service("redis").HealthCheck(Tcp(6379));
+    /// Service("queue").HealthCheck(Tcp(5672, period: 5, failures: 5));</code></example>
+    public static HealthCheck Tcp(int port, double? period = null, double? timeout = null, int? failures = null, int? successes = null) =>
+        Timed(new TcpHealthCheck(port), period, timeout, failures, successes);
 
-    /// <summary>A health check that requests a URL; 2xx and 3xx answers are healthy.</summary>
-    /// <example><code>Project("api").HealthCheck(Http("http://localhost:8080/health"));</code></example>
-    public static HealthCheck Http(string url)
+    /// <summary>A health check that requests a URL; 2xx and 3xx answers are healthy. The optional settings are those of <see cref="Tcp"/>.</summary>
+    /// <example><code>Project("api").HealthCheck(Http("http://localhost:8080/health"));
+    /// Project("api").HealthCheck(Http("http://localhost:8080/health", period: 5, timeout: 2, failures: 3));</code></example>
+    public static HealthCheck Http(string url, double? period = null, double? timeout = null, int? failures = null, int? successes = null)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return new HttpHealthCheck(url);
+        return Timed(new HttpHealthCheck(url), period, timeout, failures, successes);
     }
 
     /// <summary>
@@ -144,11 +154,24 @@ public static class Dsl
         return new LogLineHealthCheck(pattern);
     }
 
-    /// <summary>A health check that runs a shell command; exit code 0 is healthy.</summary>
-    /// <example><code>Service("postgres").HealthCheck(Exec("pg_isready -h localhost"));</code></example>
-    public static HealthCheck Exec(string command)
+    /// <summary>A health check that runs a shell command; exit code 0 is healthy. The optional settings are those of <see cref="Tcp"/>.</summary>
+    /// <example><code>Service("postgres").HealthCheck(Exec("pg_isready -h localhost"));
+    /// Service("postgres").HealthCheck(Exec("pg_isready -h localhost", period: 10, timeout: 5));</code></example>
+    public static HealthCheck Exec(string command, double? period = null, double? timeout = null, int? failures = null, int? successes = null)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return new ExecHealthCheck(command);
+        return Timed(new ExecHealthCheck(command), period, timeout, failures, successes);
     }
+
+    private static HealthCheck Timed(HealthCheck check, double? period, double? timeout, int? failures, int? successes) => check with
+    {
+        Period = Seconds(period),
+        Timeout = Seconds(timeout),
+        Failures = failures,
+        Successes = successes,
+    };
+
+    // Out-of-range values (NaN, negative, huge) become a negative span that validation reports at the script line.
+    private static TimeSpan? Seconds(double? seconds) => seconds is not { } value ? null
+        : double.IsFinite(value) && value is >= 0 and <= HealthCheckLimits.MaxSeconds ? TimeSpan.FromSeconds(value) : TimeSpan.FromSeconds(-1);
 }

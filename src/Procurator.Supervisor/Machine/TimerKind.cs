@@ -11,4 +11,6 @@ internal enum TimerKind
     GracePeriodOver,
     /// <summary>The unit ran <c>StableAfter</c> without exiting; the backoff counter resets.</summary>
     StablePeriodReached,
+    /// <summary>A unit without a readiness probe ran <c>ReadyWithoutProbeAfter</c>: it counts as ready.</summary>
+    RanLongEnough,
 }

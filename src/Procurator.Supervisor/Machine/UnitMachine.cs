@@ -55,7 +55,19 @@ internal static class UnitMachine
             return moved;
         }
 
-        return spec.Role == UnitRole.Service ? MarkReady(moved, step, "running, no readiness probe") : moved;
+        if (spec.Role != UnitRole.Service)
+        {
+            return moved;
+        }
+
+        // Without a probe, only having stayed up a moment says it did not die at once.
+        if (spec.ReadyWithoutProbeAfter <= TimeSpan.Zero)
+        {
+            return MarkReady(moved, step, "running, no readiness probe");
+        }
+
+        step.Schedule(moved, TimerKind.RanLongEnough, spec.ReadyWithoutProbeAfter);
+        return moved;
     }
 
     public static UnitRuntime SpawnFailed(UnitRuntime unit, SpawnFailed failed, Step step, bool shuttingDown, Func<double> random)
@@ -98,14 +110,20 @@ internal static class UnitMachine
             return step.Move(unit, gone, UnitState.Completed, text);
         }
 
-        var restart = mode == RestartMode.Always || (mode == RestartMode.OnFailure && !exit.Succeeded);
+        // Restart("always") on a clean exit: back after the backoff, but no failure, so it never gives up.
+        if (exit.Succeeded)
+        {
+            return RestartAfterBackoff(unit, gone, text, step, random);
+        }
+
+        var restart = mode != RestartMode.No;
         // The shell cannot find or run the command: no restart will make it appear.
         if (restart && CannotRun(exit))
         {
             return step.Move(unit, gone, UnitState.Failed, text);
         }
 
-        if (restart && !exit.Succeeded && !unit.EverReady)
+        if (restart && !unit.EverReady)
         {
             return FailBeforeReady(unit, gone, text, step, random);
         }
@@ -170,6 +188,8 @@ internal static class UnitMachine
                 return unit;
             case TimerKind.StablePeriodReached when unit.State is UnitState.Running or UnitState.Ready:
                 return unit with { BackoffAttempt = 0 };
+            case TimerKind.RanLongEnough when unit.State == UnitState.Running:
+                return MarkReady(unit, step, $"running {Durations.Format(unit.Spec.ReadyWithoutProbeAfter)}, no readiness probe");
             default:
                 return unit;
         }
@@ -283,8 +303,13 @@ internal static class UnitMachine
             return step.Move(before, failed, UnitState.GaveUp, reason);
         }
 
-        var delay = Backoff.Delay(policy, failed.BackoffAttempt, random());
-        var waiting = failed with { BackoffAttempt = failed.BackoffAttempt + 1 };
+        return RestartAfterBackoff(before, failed, reason, step, random);
+    }
+
+    private static UnitRuntime RestartAfterBackoff(UnitRuntime before, UnitRuntime unit, string reason, Step step, Func<double> random)
+    {
+        var delay = Backoff.Delay(unit.Spec.Restart, unit.BackoffAttempt, random());
+        var waiting = unit with { BackoffAttempt = unit.BackoffAttempt + 1 };
         step.Schedule(waiting, TimerKind.BackoffOver, delay);
         return step.Move(before, waiting, UnitState.Backoff, $"{reason}; restart in {Durations.Format(delay)}");
     }

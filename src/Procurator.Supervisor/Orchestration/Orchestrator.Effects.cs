@@ -13,6 +13,12 @@ internal sealed partial class Orchestrator
     private readonly Dictionary<(string Unit, ProbeKind Kind), ProbeLoop> _probeLoops = [];
     private readonly Dictionary<string, (int Generation, Regex Pattern)> _logProbes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, ITimer> _timers = new();
+    private readonly ConcurrentDictionary<Task, byte> _spawns = new();
+
+    // Lines a unit printed before its log-line probe started (the spawn's event can come after
+    // its first output); the probe sees them first. Bounded: only the start's first lines.
+    private readonly Dictionary<string, List<string>> _earlyLines = new(StringComparer.Ordinal);
+    private const int MaxEarlyLines = 1000;
     private long _nextTimer;
 
     private void Apply(MachineEvent machineEvent)
@@ -26,17 +32,31 @@ internal sealed partial class Orchestrator
             _snapshot = [.. _machine.Units.Select(UnitStatus.From)];
         }
 
-        foreach (var effect in effects)
+        // Spawns go last, so the step's state changes are out before new threads compete for the CPU.
+        foreach (var effect in effects.Where(e => e is not SpawnProcess))
         {
             Run(effect);
         }
 
-        // Log-line readiness: the line that matches is the probe's answer.
-        if (machineEvent is OutputObserved output
-            && _logProbes.TryGetValue(output.Unit, out var probe)
-            && probe.Pattern.IsMatch(output.Text))
+        foreach (var spawn in effects.OfType<SpawnProcess>())
         {
-            Apply(new ProbeResulted(output.Unit, probe.Generation, ProbeKind.Readiness, true, $"log matched \"{output.Text}\""));
+            Spawn(spawn);
+        }
+
+        // Log-line readiness: the line that matches is the probe's answer.
+        if (machineEvent is not OutputObserved output)
+        {
+            return;
+        }
+
+        if (_logProbes.TryGetValue(output.Unit, out var probe))
+        {
+            if (probe.Pattern.IsMatch(output.Text))
+                Apply(new ProbeResulted(output.Unit, probe.Generation, ProbeKind.Readiness, true, $"log matched \"{output.Text}\""));
+        }
+        else if (_earlyLines.TryGetValue(output.Unit, out var early) && early.Count < MaxEarlyLines)
+        {
+            early.Add(output.Text);
         }
     }
 
@@ -44,14 +64,11 @@ internal sealed partial class Orchestrator
     {
         switch (effect)
         {
-            case SpawnProcess spawn:
-                Spawn(spawn);
-                break;
             case SendSignal signal when _processes.TryGetValue(signal.Unit, out var tracked) && tracked.Generation == signal.Generation:
                 TrySignal(tracked.Process, signal.Signal);
                 break;
             case StartProbe { Probe: LogLineProbe log, Kind: ProbeKind.Readiness } start:
-                _logProbes[start.Unit] = (start.Generation, new Regex(log.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+                StartLogProbe(start, log);
                 break;
             case StartProbe { Probe: not LogLineProbe } start:
                 StopProbeLoop(start.Unit, start.Kind);
@@ -59,6 +76,7 @@ internal sealed partial class Orchestrator
                 break;
             case StopProbe stop:
                 _logProbes.Remove(stop.Unit);
+                _earlyLines.Remove(stop.Unit);
                 _output.SeeNewestOnly(stop.Unit);
                 StopProbeLoop(stop.Unit, stop.Kind);
                 break;
@@ -75,40 +93,76 @@ internal sealed partial class Orchestrator
     {
         // A log-line readiness probe must see every line, from the first one on.
         if (_machine.Graph[spawn.Unit].Readiness is LogLineProbe)
+        {
             _output.SeeEveryLine(spawn.Unit);
+            _earlyLines[spawn.Unit] = [];
+        }
 
-        IRunningProcess process;
+        // Starting a process blocks for tens of milliseconds (port check, fork, exec): each runs
+        // on a thread of its own, so independent units spawn together and the loop keeps going.
+        // The outcome comes back as an event; the machine already expects a stop to overtake it.
+        var command = _machine.Graph[spawn.Unit].Command;
+        BeginBackground();
+        var task = Task.Factory.StartNew(
+            () => SpawnNow(spawn, command), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _spawns.TryAdd(task, 0);
+        task.ContinueWith(t => _spawns.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Off the loop: starts the process and posts <see cref="ProcessSpawned"/> or <see cref="SpawnFailed"/>.</summary>
+    private void SpawnNow(SpawnProcess spawn, CommandSpec command)
+    {
         try
         {
-            process = _runner.Start(spawn.Unit, _machine.Graph[spawn.Unit].Command, _output);
-        }
-        catch (ProcessStartException ex)
-        {
-            Post(new SpawnFailed(spawn.Unit, spawn.Generation, ex.Reason, ex.Permanent));
-            return;
-        }
-        catch (Exception ex)
-        {
-            // ProcessStartException is the contract, but any failure to start is a spawn failure.
-            Post(new SpawnFailed(spawn.Unit, spawn.Generation, ex.Message));
-            return;
-        }
-
-        var tracked = new TrackedProcess(spawn.Generation, process);
-        _processes[spawn.Unit] = tracked;
-        Post(new ProcessSpawned(spawn.Unit, spawn.Generation, process.Pid));
-
-        // Posted after ProcessSpawned, so the machine always sees the spawn first.
-        process.Exited.ContinueWith(
-            exited =>
+            IRunningProcess process;
+            try
             {
-                _processes.TryRemove(KeyValuePair.Create(spawn.Unit, tracked));
-                var exit = exited.IsCompletedSuccessfully ? exited.Result : new ProcessExit(-1, null);
-                Post(new ProcessExited(spawn.Unit, spawn.Generation, exit));
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+                process = _runner.Start(spawn.Unit, command, _output);
+            }
+            catch (ProcessStartException ex)
+            {
+                Post(new SpawnFailed(spawn.Unit, spawn.Generation, ex.Reason, ex.Permanent));
+                return;
+            }
+            catch (Exception ex)
+            {
+                // ProcessStartException is the contract, but any failure to start is a spawn failure.
+                Post(new SpawnFailed(spawn.Unit, spawn.Generation, ex.Message));
+                return;
+            }
+
+            // Tracked before the event is posted, so a signal the machine sends after it finds the process.
+            var tracked = new TrackedProcess(spawn.Generation, process);
+            _processes[spawn.Unit] = tracked;
+            Post(new ProcessSpawned(spawn.Unit, spawn.Generation, process.Pid));
+
+            // Posted after ProcessSpawned, so the machine always sees the spawn first.
+            process.Exited.ContinueWith(
+                exited =>
+                {
+                    _processes.TryRemove(KeyValuePair.Create(spawn.Unit, tracked));
+                    var exit = exited.IsCompletedSuccessfully ? exited.Result : new ProcessExit(-1, null);
+                    Post(new ProcessExited(spawn.Unit, spawn.Generation, exit));
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+        finally
+        {
+            // The spawn counted as pending work until its outcome was queued (see WhenIdleAsync).
+            Handled();
+        }
+    }
+
+    private void StartLogProbe(StartProbe start, LogLineProbe log)
+    {
+        var pattern = new Regex(log.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        _logProbes[start.Unit] = (start.Generation, pattern);
+
+        // Posted, not applied: the effects of the step that started the probe are still running.
+        if (_earlyLines.Remove(start.Unit, out var early) && early.FirstOrDefault(pattern.IsMatch) is { } line)
+            Post(new ProbeResulted(start.Unit, start.Generation, ProbeKind.Readiness, true, $"log matched \"{line}\""));
     }
 
     private void Schedule(ScheduleTimer timer)

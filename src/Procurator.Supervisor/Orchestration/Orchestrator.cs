@@ -129,7 +129,7 @@ internal sealed partial class Orchestrator : IAsyncDisposable
     /// <summary>KILL every unit's process group now (the second Ctrl-C); a running shutdown then completes.</summary>
     public void ForceKill() => Post(new ForceKillRequested());
 
-    /// <summary>Completes when the queue is empty and nothing is being handled (for tests).</summary>
+    /// <summary>Completes when the queue is empty, nothing is being handled and no spawn is in flight (for tests).</summary>
     internal Task WhenIdleAsync()
     {
         lock (_idleLock)
@@ -149,6 +149,9 @@ internal sealed partial class Orchestrator : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+
+        // A spawn still in flight would otherwise start a process nobody kills.
+        await Task.WhenAll(_spawns.Keys).ConfigureAwait(false);
         Interlocked.Exchange(ref _notices, null)?.Dispose();
         DisposeEffects();
         foreach (var tracked in _processes.Values)
@@ -243,6 +246,15 @@ internal sealed partial class Orchestrator : IAsyncDisposable
             }
 
             _waiters.RemoveAt(i);
+        }
+    }
+
+    /// <summary>Counts work done off the loop (a spawn) as pending until it has posted its outcome.</summary>
+    private void BeginBackground()
+    {
+        lock (_idleLock)
+        {
+            _pending++;
         }
     }
 

@@ -111,7 +111,7 @@ internal sealed class UnitPlanner
         }
 
         var explicitCheck = service.HealthCheck is { } check ? ToProbe(check, _workspaceDirectory, env) : null;
-        return new UnitSpec(service.Name, UnitRole.Service, command, [], explicitCheck ?? readiness, Liveness(explicitCheck),
+        return new UnitSpec(service.Name, UnitRole.Service, command, [], explicitCheck ?? readiness, Liveness(explicitCheck, service.HealthCheck),
             RestartPolicy.DefaultFor(UnitRole.Service), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod,
             port is { } listening ? [listening] : []);
     }
@@ -148,7 +148,7 @@ internal sealed class UnitPlanner
             yield return new UnitSpec(UnitName(project, process), role, CommandSpec.Shell(process.Command, directory, env),
                 dependencies.Concat(own).ToArray(),
                 process.OneShot ? null : readiness,
-                process.OneShot ? null : Liveness(explicitCheck),
+                process.OneShot ? null : Liveness(explicitCheck, project.HealthChecks.FirstOrDefault()),
                 process.OneShot ? RestartPolicy.DefaultFor(role) : RestartPolicy.For(project.Restart ?? RestartMode.OnFailure), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod,
                 process.OneShot ? [] : project.Ports);
         }
@@ -252,7 +252,19 @@ internal sealed class UnitPlanner
     }
 
     /// <summary>The one mapping from the script's health checks to the manager's probes.</summary>
-    private static Probe ToProbe(HealthCheck check, string directory, IReadOnlyDictionary<string, string> env) => check switch
+    private static Probe ToProbe(HealthCheck check, string directory, IReadOnlyDictionary<string, string> env)
+    {
+        var probe = Kind(check, directory, env);
+        return probe with
+        {
+            Period = check.Period ?? probe.Period,
+            Timeout = check.Timeout ?? probe.Timeout,
+            FailureThreshold = check.Failures ?? probe.FailureThreshold,
+            SuccessThreshold = check.Successes ?? probe.SuccessThreshold,
+        };
+    }
+
+    private static Probe Kind(HealthCheck check, string directory, IReadOnlyDictionary<string, string> env) => check switch
     {
         TcpHealthCheck tcp => new TcpProbe("127.0.0.1", tcp.Port),
         HttpHealthCheck http => new HttpProbe(http.Url),
@@ -261,7 +273,11 @@ internal sealed class UnitPlanner
         _ => throw new UnreachableException($"health check type {check.Type}"),
     };
 
-    /// <summary>An explicit health check also watches the running unit, at a calmer pace than readiness.</summary>
-    private static Probe? Liveness(Probe? explicitCheck) =>
-        explicitCheck is null or LogLineProbe ? null : explicitCheck with { Period = TimeSpan.FromSeconds(2), FailureThreshold = 3, InitialDelay = TimeSpan.Zero };
+    /// <summary>The liveness period when the script sets none: calmer than readiness.</summary>
+    private static readonly TimeSpan DefaultLivenessPeriod = TimeSpan.FromSeconds(2);
+
+    /// <summary>An explicit health check also watches the running unit, at its own period or a calmer default.</summary>
+    private static Probe? Liveness(Probe? explicitCheck, HealthCheck? check) =>
+        explicitCheck is null or LogLineProbe ? null
+        : explicitCheck with { Period = check?.Period ?? DefaultLivenessPeriod, InitialDelay = TimeSpan.Zero };
 }

@@ -30,6 +30,15 @@ internal sealed record UnitSpec(
 {
     public static readonly TimeSpan DefaultStartupTimeout = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan DefaultStopGracePeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a service without a readiness probe must stay up before it counts as ready.</summary>
+    public static readonly TimeSpan DefaultReadyWithoutProbeAfter = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A service without a readiness probe is ready once it has run this long: one that dies at
+    /// once never passes for ready. Zero: ready as soon as it is spawned.
+    /// </summary>
+    public TimeSpan ReadyWithoutProbeAfter { get; init; } = DefaultReadyWithoutProbeAfter;
 }
 
 internal enum UnitRole

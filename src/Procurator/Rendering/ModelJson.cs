@@ -159,6 +159,20 @@ internal static class ModelJson
                 json.WriteString("pattern", log.Pattern);
                 break;
         }
+
+        // Timing only when the script set it, so files without it read as before.
+        WriteNumberIfSet(json, "periodMs", check.Period is { } period ? (int)Math.Round(period.TotalMilliseconds) : null);
+        WriteNumberIfSet(json, "timeoutMs", check.Timeout is { } timeout ? (int)Math.Round(timeout.TotalMilliseconds) : null);
+        WriteNumberIfSet(json, "failures", check.Failures);
+        WriteNumberIfSet(json, "successes", check.Successes);
+    }
+
+    private static void WriteNumberIfSet(JsonStringWriter json, string name, int? number)
+    {
+        if (number is { } value)
+        {
+            json.WriteNumber(name, value);
+        }
     }
 
     private static void WriteEnv(JsonStringWriter json, IReadOnlyDictionary<string, string> env)

@@ -136,7 +136,17 @@ internal sealed partial class ModelJsonReader
         Command = OptionalString(service, at, "command"),
     };
 
-    private HealthCheck? HealthCheck(JsonElement check, string at) => String(check, at, "type") switch
+    private HealthCheck? HealthCheck(JsonElement check, string at) => Kind(check, at) is { } kind
+        ? kind with
+        {
+            Period = OptionalInt(check, at, "periodMs") is { } period ? TimeSpan.FromMilliseconds(period) : null,
+            Timeout = OptionalInt(check, at, "timeoutMs") is { } timeout ? TimeSpan.FromMilliseconds(timeout) : null,
+            Failures = OptionalInt(check, at, "failures"),
+            Successes = OptionalInt(check, at, "successes"),
+        }
+        : null;
+
+    private HealthCheck? Kind(JsonElement check, string at) => String(check, at, "type") switch
     {
         null => null,
         "tcp" => check.TryGetProperty("port", out var port) ? Int(port, $"{at}.port") is { } number ? new TcpHealthCheck(number) : null : Fail<HealthCheck>(at, $"{at}: missing \"port\""),

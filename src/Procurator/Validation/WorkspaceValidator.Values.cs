@@ -196,6 +196,10 @@ internal sealed partial class WorkspaceValidator
 
     private void CheckHealthCheck(string owner, HealthCheck check)
     {
+        CheckSeconds($"health check period of {owner}", check.Period, check);
+        CheckSeconds($"health check timeout of {owner}", check.Timeout, check);
+        CheckThreshold($"health check failures of {owner}", check.Failures, check);
+        CheckThreshold($"health check successes of {owner}", check.Successes, check);
         switch (check)
         {
             case HttpHealthCheck http when !IsHttpUrl(http.Url):
@@ -207,6 +211,23 @@ internal sealed partial class WorkspaceValidator
             case LogLineHealthCheck log when InvalidPattern(log.Pattern) is { } problem:
                 Error(ErrorCodes.InvalidHealthCheck, $"log-line pattern of {owner} is not a valid regular expression: {problem}", check.Site);
                 break;
+        }
+    }
+
+    private void CheckSeconds(string what, TimeSpan? span, HealthCheck check)
+    {
+        if (span is { TotalSeconds: var seconds } && seconds is < HealthCheckLimits.MinSeconds or > HealthCheckLimits.MaxSeconds)
+        {
+            Error(ErrorCodes.InvalidHealthCheck,
+                $"{what} must be between {HealthCheckLimits.MinSeconds.ToString(CultureInfo.InvariantCulture)} and {HealthCheckLimits.MaxSeconds.ToString(CultureInfo.InvariantCulture)} seconds", check.Site);
+        }
+    }
+
+    private void CheckThreshold(string what, int? count, HealthCheck check)
+    {
+        if (count is < 1 or > HealthCheckLimits.MaxThreshold)
+        {
+            Error(ErrorCodes.InvalidHealthCheck, $"{what} must be between 1 and {HealthCheckLimits.MaxThreshold}, not {count}", check.Site);
         }
     }
 

@@ -10,9 +10,19 @@ internal sealed class FakeProcessRunner : IProcessRunner
     private readonly Lock _lock = new();
     private readonly List<FakeProcess> _started = [];
     private int _nextPid = 100;
+    private int _entered;
 
     /// <summary>Units whose spawn throws <see cref="ProcessStartException"/>.</summary>
     public HashSet<string> FailingUnits { get; } = [];
+
+    /// <summary>When set, <see cref="Start"/> counts itself in <see cref="Entered"/> and waits for it, so a test sees spawns overlap.</summary>
+    public ManualResetEventSlim? Hold { get; init; }
+
+    /// <summary>Runs inside <see cref="Start"/> before it returns: output that comes before the spawn is reported.</summary>
+    public Action<FakeProcess>? OnStart { get; init; }
+
+    /// <summary>Calls to <see cref="Start"/> so far, returned or not.</summary>
+    public int Entered => Volatile.Read(ref _entered);
 
     public IReadOnlyList<FakeProcess> Started
     {
@@ -29,6 +39,8 @@ internal sealed class FakeProcessRunner : IProcessRunner
 
     public IRunningProcess Start(string unitName, CommandSpec command, ILogSink output)
     {
+        Interlocked.Increment(ref _entered);
+        Hold?.Wait(TimeSpan.FromSeconds(30));
         if (FailingUnits.Contains(unitName))
         {
             throw new ProcessStartException($"{command.FileName}: not found");
@@ -38,6 +50,7 @@ internal sealed class FakeProcessRunner : IProcessRunner
         {
             var process = new FakeProcess(unitName, ++_nextPid, output);
             _started.Add(process);
+            OnStart?.Invoke(process);
             return process;
         }
     }

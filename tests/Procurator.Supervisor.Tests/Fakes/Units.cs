@@ -9,7 +9,11 @@ internal static class Units
     public static UnitSpec Service(string name, params string[] readyDependencies) =>
         new(name, UnitRole.Service, CommandSpec.Shell($"run-{name}", "/work", new Dictionary<string, string>()),
             [.. readyDependencies.Select(d => new UnitDependency(d))], null, null,
-            RestartPolicy.DefaultFor(UnitRole.Service), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod, []);
+            RestartPolicy.DefaultFor(UnitRole.Service), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod, [])
+        {
+            // Ready once spawned, so order tests need no clock; ReadyWithoutProbeTests cover the real default.
+            ReadyWithoutProbeAfter = TimeSpan.Zero,
+        };
 
     public static UnitSpec Task(string name, params string[] readyDependencies) =>
         Service(name, readyDependencies) with { Role = UnitRole.Task, Restart = RestartPolicy.DefaultFor(UnitRole.Task) };

@@ -9,11 +9,17 @@ namespace Procurator.Supervisor.Tests.Orchestration;
 internal sealed class OrchestratorHarness : IAsyncDisposable
 {
     public OrchestratorHarness(params UnitSpec[] units)
+        : this(new FakeProcessRunner(), units)
     {
+    }
+
+    public OrchestratorHarness(FakeProcessRunner runner, params UnitSpec[] units)
+    {
+        Runner = runner;
         Orchestrator = new Orchestrator(units, Runner, Probes, Sink, Time, new OrchestratorOptions { Jitter = () => 0 });
     }
 
-    public FakeProcessRunner Runner { get; } = new();
+    public FakeProcessRunner Runner { get; }
     public FakeProbeRunner Probes { get; } = new();
     public RecordingLogSink Sink { get; } = new();
     public FakeTimeProvider Time { get; } = new();

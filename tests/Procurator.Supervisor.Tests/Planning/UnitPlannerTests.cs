@@ -72,6 +72,36 @@ public sealed class UnitPlannerTests
     }
 
     [Fact]
+    public void A_checks_period_timeout_and_thresholds_reach_readiness_and_liveness()
+    {
+        var timed = new HttpHealthCheck("http://127.0.0.1:3000/up")
+        {
+            Period = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(1.5),
+            Failures = 4,
+            Successes = 2,
+        };
+        var plan = Plan(With(
+            [Project("a", processes: [Process("p", "x")], checks: [timed]),
+             Project("b", processes: [Process("p", "x")], checks: [new TcpHealthCheck(4000)])], []));
+
+        var probe = new HttpProbe("http://127.0.0.1:3000/up")
+        {
+            Period = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(1.5),
+            FailureThreshold = 4,
+            SuccessThreshold = 2,
+        };
+        Assert.Equal(probe, plan.Units[0].Readiness);
+        Assert.Equal(probe, plan.Units[0].Liveness);
+
+        // Without settings: fast readiness, liveness every 2 s, 2 s timeout, 3 failures, 1 success.
+        Assert.Equal(new TcpProbe("127.0.0.1", 4000), plan.Units[1].Readiness);
+        Assert.Equal(new TcpProbe("127.0.0.1", 4000) { Period = TimeSpan.FromSeconds(2) }, plan.Units[1].Liveness);
+        Assert.Equal((TimeSpan.FromSeconds(2), 3, 1), (plan.Units[1].Liveness!.Timeout, plan.Units[1].Liveness!.FailureThreshold, plan.Units[1].Liveness!.SuccessThreshold));
+    }
+
+    [Fact]
     public void A_log_line_check_gates_readiness_only()
     {
         var plan = Plan(With([Project("search", ports: [9200], processes: [Process("p", "x")], checks: [new LogLineHealthCheck("started in [0-9.]+s")])], []));

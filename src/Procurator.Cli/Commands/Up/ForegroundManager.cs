@@ -72,18 +72,19 @@ internal static class ForegroundManager
         var stopRequested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var host = new ManagerHost(orchestrator, plan, paths.Workspace, state, stopRequested);
         await using var control = ControlServer.Start(paths.Socket, host.HandleAsync);
-        var signals = 0;
+        var signals = new InterruptCounter(TimeProvider.System);
         void OnSignal(PosixSignalContext context)
         {
             context.Cancel = true;
-            if (Interlocked.Increment(ref signals) == 1)
+            switch (signals.Next())
             {
-                stopRequested.TrySetResult("stopping (Ctrl-C again to kill everything now)");
-            }
-            else
-            {
-                cli.Error.WriteLine("procurator: killing everything now");
-                orchestrator.ForceKill();
+                case Interrupt.Stop:
+                    stopRequested.TrySetResult("stopping (Ctrl-C again to kill everything now)");
+                    break;
+                case Interrupt.Kill:
+                    cli.Error.WriteLine("procurator: killing everything now");
+                    orchestrator.ForceKill();
+                    break;
             }
         }
 
@@ -104,7 +105,7 @@ internal static class ForegroundManager
         host.MarkStopped();
         await control.DisposeAsync();
         // Stopped by a signal or by `procurator down`: not a failure of the units.
-        var finishedAlone = signals == 0 && why == EveryUnitFinished;
+        var finishedAlone = !signals.Received && why == EveryUnitFinished;
         await orchestrator.DisposeAsync();
         await events;
         await readiness;

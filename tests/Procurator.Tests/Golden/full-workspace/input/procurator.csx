@@ -6,7 +6,7 @@ Workspace.Name("full")
 
 External("auth", "github:acme/auth?ref=v2");
 var pg = Service("postgres").Version("15").Env("POSTGRES_DB", "app").HealthCheck(Exec("pg_isready -h localhost"));
-Service("cache").Kind("redis").Port(6380).HealthCheck(Tcp(6380));
+Service("cache").Kind("redis").Port(6380).HealthCheck(Tcp(6380, period: 5, failures: 5));
 Service("search").Kind("elasticsearch");
 Service("mailer").Port(1025);
 
@@ -22,7 +22,7 @@ Project("api", "./services/api")
     .Packages("nodejs_20", "python3Packages.requests", "gtk+3")
     .Process("web", "npm start -- --port 8080")
     .Process("watch", "echo '${not nix}' && npm run watch")
-    .HealthCheck(Http("http://localhost:8080/health"))
+    .HealthCheck(Http("http://localhost:8080/health", period: 2.5, timeout: 1, successes: 2))
     .HealthCheck(Tcp(8081));
 
 // A project named with a Nix keyword: its attribute names must be quoted.

@@ -10,3 +10,4 @@ Project("api", "./nowhere")
     .BuildDependsOn("libz");
 Service("db").Kind("postgress");
 Project("bad-pattern").HealthCheck(LogLine("unclosed (group"));
+Project("bad-timing").HealthCheck(Tcp(80, period: 0, timeout: 7200, failures: 0));
