@@ -24,15 +24,18 @@ internal static class ScriptCompiler
         }
 
         // Guard recursion, then split long runs of statements; both keep every line where it was.
-        var text = ScriptSplitter.Split(ScriptStackGuard.Guard(source));
-        var compilation = CSharpScript.Create(text, OptionsFor(fullPath)).GetCompilation();
+        // A lambda whose wrapped body does not compile (a target-typed body such as null) is
+        // compiled again unwrapped; then the errors, if any, are about the script as written.
+        var (compilation, emitted, assembly, pdb) = Emit(fullPath, source, lambdas: true, cancellationToken);
+        if (!emitted.Success)
+        {
+            assembly.Dispose();
+            pdb.Dispose();
+            (compilation, emitted, assembly, pdb) = Emit(fullPath, source, lambdas: false, cancellationToken);
+        }
 
-        // One pass: Emit reports the compile errors too (Script.Compile would build it all once more).
-        using var assembly = new MemoryStream();
-        using var pdb = new MemoryStream();
-        var emitted = compilation.Emit(assembly, pdb,
-            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb),
-            cancellationToken: cancellationToken);
+        using var assemblyStream = assembly;
+        using var pdbStream = pdb;
         if (!emitted.Success)
         {
             var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
@@ -59,7 +62,22 @@ internal static class ScriptCompiler
         return (new CompiledScript(assembly.ToArray(), pdb.ToArray(), sources, references), []);
     }
 
-    private static ScriptOptions OptionsFor(string fullPath)
+    private static (Compilation Compilation, EmitResult Emitted, MemoryStream Assembly, MemoryStream Pdb) Emit(
+        string fullPath, string source, bool lambdas, CancellationToken cancellationToken)
+    {
+        var text = ScriptSplitter.Split(ScriptStackGuard.Guard(source, lambdas));
+        var compilation = CSharpScript.Create(text, OptionsFor(fullPath, lambdas)).GetCompilation();
+
+        // One pass: Emit reports the compile errors too (Script.Compile would build it all once more).
+        var assembly = new MemoryStream();
+        var pdb = new MemoryStream();
+        var emitted = compilation.Emit(assembly, pdb,
+            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb),
+            cancellationToken: cancellationToken);
+        return (compilation, emitted, assembly, pdb);
+    }
+
+    private static ScriptOptions OptionsFor(string fullPath, bool lambdas)
     {
         var directory = Path.GetDirectoryName(fullPath)!;
         return ScriptOptions.Default
@@ -70,7 +88,7 @@ internal static class ScriptCompiler
             .WithEmitDebugInformation(true)
             .AddReferences(ScriptConventions.References)
             .WithImports(ScriptConventions.Imports)
-            .WithSourceResolver(new BoundedSourceResolver(directory))
+            .WithSourceResolver(new BoundedSourceResolver(directory, lambdas))
             .WithMetadataResolver(new HermeticMetadataResolver(directory));
     }
 

@@ -12,15 +12,20 @@ namespace Procurator.Scripting;
 /// local function with an expression body) first calls
 /// <see cref="System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack"/>,
 /// which throws <see cref="InsufficientExecutionStackException"/> while there is still stack to
-/// report it. Text is only inserted within lines, so every line number stays as written. Not
-/// guarded: expression-bodied lambdas, properties and operators (their result type is not known
-/// from the syntax alone).
+/// report it. An expression-bodied lambda (whose body may or may not have a value: the syntax
+/// cannot tell) has its body wrapped as <c>StackGuard.Run(() =&gt; body)</c>, whose overloads cover
+/// both; the compiler retries without that wrapping when it does not compile (a body of
+/// <c>null</c> or another target-typed expression). Text is only inserted within lines, so every
+/// line number stays as written. Not guarded: expression-bodied properties and operators.
 /// </summary>
 internal static class ScriptStackGuard
 {
     private const string Check = "global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();";
+    private const string RunLambda = "global::Procurator.Internal.StackGuard.Run(() => ";
 
-    public static string Guard(string text)
+    /// <param name="text">The script or <c>#load</c>ed file.</param>
+    /// <param name="lambdas">Also wrap expression-bodied lambdas (see the summary).</param>
+    public static string Guard(string text, bool lambdas = true)
     {
         var root = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(kind: SourceCodeKind.Script)).GetRoot();
         var edits = new List<(int Position, int Length, string Text)>();
@@ -43,6 +48,10 @@ internal static class ScriptStackGuard
                 case AnonymousFunctionExpressionSyntax { Block: { } block }:
                     edits.Add((block.OpenBraceToken.Span.End, 0, " " + Check));
                     break;
+                case AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } lambda when lambdas && Wrappable(lambda, body):
+                    edits.Add((body.Span.End, 0, ")"));
+                    edits.Add((body.SpanStart, 0, RunLambda));
+                    break;
             }
         }
 
@@ -60,6 +69,22 @@ internal static class ScriptStackGuard
 
         return result.ToString();
     }
+
+    /// <summary>
+    /// Not async (the inner lambda could not await), no by-reference parameters (a lambda cannot
+    /// capture them), not a bare <c>throw</c> (it has no type to return).
+    /// </summary>
+    private static bool Wrappable(AnonymousFunctionExpressionSyntax lambda, ExpressionSyntax body) =>
+        !lambda.Modifiers.Any(SyntaxKind.AsyncKeyword)
+        && body is not ThrowExpressionSyntax
+        && !ParametersOf(lambda).Any(p => p.Modifiers.Any(m => m.IsKind(SyntaxKind.RefKeyword) || m.IsKind(SyntaxKind.OutKeyword) || m.IsKind(SyntaxKind.InKeyword)));
+
+    private static IEnumerable<ParameterSyntax> ParametersOf(AnonymousFunctionExpressionSyntax lambda) => lambda switch
+    {
+        SimpleLambdaExpressionSyntax simple => [simple.Parameter],
+        ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters,
+        _ => [],
+    };
 
     /// <summary><c>=&gt; e;</c> becomes <c>{ check; return e; }</c> (no <c>return</c> when the method returns nothing).</summary>
     private static void AddExpressionBody(List<(int, int, string)> edits, ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon, TypeSyntax returnType, SyntaxTokenList modifiers)

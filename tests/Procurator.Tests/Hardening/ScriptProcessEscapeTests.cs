@@ -68,6 +68,22 @@ public sealed class ScriptProcessEscapeTests
     }
 
     [Fact]
+    public async Task Recursion_through_an_expression_lambda_is_caught_and_other_lambdas_compile_as_written()
+    {
+        var recursing = await ValidateAsync("System.Func<int, int> f = null!;\nf = n => f(n + 1) + 1;\nf(0);\n");
+        // Bodies with no value, with a value discarded, or target-typed (null, a conditional
+        // with null, a nested lambda): each compiles and runs as written.
+        var ordinary = await ValidateAsync(
+            "var sb = new System.Text.StringBuilder();\nSystem.Action a = () => sb.Append(\"x\");\nSystem.Action b = () => System.Console.Error.Write(\"b\");\n" +
+            "System.Func<string?> none = () => null;\nSystem.Func<int, int?> maybe = n => n > 0 ? n : null;\nSystem.Func<int, System.Func<int, int>> add = x => y => x + y;\n" +
+            "a(); b();\nSystem.Console.Error.WriteLine($\"{sb}{none() ?? \"-\"}{maybe(0)?.ToString() ?? \"-\"}{add(2)(3)}\");\n" +
+            "Project(\"api\").Port(new[] { 1, 2 }.Select(n => n * 4000).Last());\n");
+
+        Assert.Equal((2, "procurator.csx(2,1): error PRO0001: stack overflow: recursion too deep (does a method call itself without end?)"), (recursing.ExitCode, recursing.Stderr.Split('\n')[0]));
+        Assert.Equal((0, "bx--5"), (ordinary.ExitCode, ordinary.Stderr.Split('\n')[0]));
+    }
+
+    [Fact]
     public async Task Guarded_methods_still_return_their_values_and_lines_stay_as_written()
     {
         var run = await ValidateAsync(
