@@ -28,6 +28,37 @@ public sealed class ServiceBuilder : IDependencyTarget
     internal IReadOnlyList<EnvDeclaration> EnvVars => _env.Items;
     internal HealthCheck? HealthCheckSetting { get; private set; }
     internal Located<string>? CommandSetting { get; private set; }
+    internal Located<string>? DatabaseSetting { get; private set; }
+    internal Located<string>? UserSetting { get; private set; }
+
+    /// <summary>
+    /// The service's URL for a project's env, in its ecosystem's form
+    /// (<c>postgresql://user@127.0.0.1:5432/db</c>, <c>redis://127.0.0.1:6379/0</c>): a reference
+    /// filled in where the env is made, so it follows port, database and user. Writing it makes
+    /// the project depend on this service. Other parts: <c>${name.host}</c>, <c>${name.port}</c>,
+    /// <c>${name.user}</c>, <c>${name.database}</c>.
+    /// </summary>
+    /// <example><code>var pg = Service("postgres").Database("shop");
+    /// Project("api").Env("DATABASE_URL", pg.Url);</code></example>
+    public string Url => Connections.ConnectionReference.Format(Name, Connections.ConnectionPart.Url);
+
+    /// <summary>Names the database its dependents use; <c>procurator up</c> creates it on start if it is missing.</summary>
+    /// <example><code>Service("postgres").Database("shop");</code></example>
+    public ServiceBuilder Database(string name, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        DatabaseSetting = new(name, new ScriptSite(file, line, nameof(Database)));
+        return this;
+    }
+
+    /// <summary>Names the user its dependents connect as; <c>procurator up</c> creates it on start if it is missing.</summary>
+    /// <example><code>Service("postgres").User("shop");</code></example>
+    public ServiceBuilder User(string name, CallerBarrier _ = default, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        UserSetting = new(name, new ScriptSite(file, line, nameof(User)));
+        return this;
+    }
 
     /// <summary>
     /// Sets the shell command <c>procurator up</c> runs for this service. Postgres and redis

@@ -78,6 +78,12 @@ internal static class ErrorCodes
     // a local preset that cannot run here (its binaries are missing, or the user cannot run them)
     public const string PresetUnavailable = "PRO072";
 
+    // Connection info and secrets: PRO080 upward.
+    // Database(...) or User(...) on a kind without them, or a name no server accepts
+    public const string InvalidConnectionSetting = "PRO080";
+    // ${service.part} in an env value that names no declared service, or a part its kind has not
+    public const string UnknownConnectionReference = "PRO081";
+
     // Hardening (issue 21, rows 12-21): PRO060 upward.
     // procurator init: a file the scan must read and cannot (permissions, an I/O error)
     public const string UnreadableFile = "PRO060";

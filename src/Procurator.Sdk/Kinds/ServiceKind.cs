@@ -4,8 +4,7 @@ namespace Procurator.Kinds;
 /// Everything Procurator knows about one kind of backing service, in one place: the DSL's
 /// default port, the nixpkgs package <c>nix run .#up</c> puts on PATH, the container CI starts,
 /// the image names import and discovery recognise, and whether <c>procurator up</c> has a
-/// local preset for it. Connection info is not per kind today: every dependent gets
-/// <c>&lt;DEP&gt;_HOST</c>/<c>&lt;DEP&gt;_PORT</c> from the planner, for projects and services alike.
+/// local preset for it, and how clients connect to it.
 /// </summary>
 /// <param name="Name">The kind, as <c>Service(...).Kind(...)</c> takes it.</param>
 /// <param name="DefaultPort">The port a service of this kind gets when none is given; also the container's port.</param>
@@ -14,6 +13,7 @@ namespace Procurator.Kinds;
 /// <param name="NoContainerBecause">Why <paramref name="Container"/> is null (required then, so the gap is on purpose).</param>
 /// <param name="ImageNames">Image base names (the last path segment, lower case) that are this kind: <c>bitnami/postgresql</c> is postgres.</param>
 /// <param name="LocalPreset">True when <c>procurator up</c> runs it without a <c>.Command(...)</c> (the preset lives in the supervisor).</param>
+/// <param name="Connection">Its URL, users, databases and client variables (see <see cref="Connections.ConnectionEnv"/>).</param>
 internal sealed record ServiceKind(
     string Name,
     int DefaultPort,
@@ -21,4 +21,5 @@ internal sealed record ServiceKind(
     ContainerImage? Container,
     string? NoContainerBecause,
     IReadOnlyList<string> ImageNames,
-    bool LocalPreset);
+    bool LocalPreset,
+    KindConnection Connection);

@@ -90,6 +90,12 @@ public sealed record ServiceModel(
 {
     /// <summary>The shell command that runs the service, for kinds without a built-in preset; null uses the preset.</summary>
     public string? Command { get; init; }
+
+    /// <summary>The database its dependents use (the preset creates it), as the script names it; null: the kind's default.</summary>
+    public string? Database { get; init; }
+
+    /// <summary>The user its dependents connect as (the preset creates it), as the script names it; null: the kind's default.</summary>
+    public string? User { get; init; }
 }
 
 /// <summary>A project in another repository, referenced by a flake reference.</summary>

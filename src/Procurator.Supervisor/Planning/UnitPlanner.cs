@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Procurator.Connections;
 using Procurator.Diagnostics;
 using Procurator.Model;
 using Procurator.Supervisor.Control;
@@ -25,6 +26,7 @@ internal sealed class UnitPlanner
     private readonly List<string> _notes = [];
     private readonly List<PreparedDirectory> _directories = [];
     private readonly Dictionary<string, IReadOnlyList<string>> _unitsByName = new(StringComparer.Ordinal);
+    private readonly ConnectionEnv _connections;
 
     private UnitPlanner(WorkspaceModel model, string workspaceDirectory, StatePaths state, BinaryLocator binaries, bool runningAsRoot)
     {
@@ -33,6 +35,7 @@ internal sealed class UnitPlanner
         _state = state;
         _binaries = binaries;
         _runningAsRoot = runningAsRoot;
+        _connections = ConnectionEnv.Local(model);
     }
 
     /// <summary>
@@ -120,21 +123,10 @@ internal sealed class UnitPlanner
     {
         var directory = Path.GetFullPath(Path.Combine(_workspaceDirectory, project.Path));
         var dependencies = Dependencies(project).ToArray();
-        var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, port) in DependencyEndpoints(project))
-        {
-            env[$"{EnvNamespacing.Prefix(name)}_HOST"] = "127.0.0.1";
-            env[$"{EnvNamespacing.Prefix(name)}_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        }
-
+        var env = _connections.For(project);
         if (project.Ports.Count == 1)
         {
-            env["PORT"] = project.Ports[0].ToString(CultureInfo.InvariantCulture);
-        }
-
-        foreach (var (key, value) in project.Env)
-        {
-            env[key] = value;
+            env.TryAdd("PORT", project.Ports[0].ToString(CultureInfo.InvariantCulture));
         }
 
         var explicitCheck = project.HealthChecks.Count > 0 ? ToProbe(project.HealthChecks[0], directory, env) : null;
@@ -217,22 +209,6 @@ internal sealed class UnitPlanner
         }
 
         return DependencyCondition.Ready;
-    }
-
-    /// <summary>Each direct dependency that listens on a port, for <c>&lt;DEP&gt;_HOST</c>/<c>&lt;DEP&gt;_PORT</c>.</summary>
-    private IEnumerable<(string Name, int Port)> DependencyEndpoints(ProjectModel project)
-    {
-        foreach (var name in project.DependsOn)
-        {
-            if (_model.Services.FirstOrDefault(s => s.Name == name)?.Port is { } servicePort)
-            {
-                yield return (name, servicePort);
-            }
-            else if (_model.Projects.FirstOrDefault(p => p.Name == name) is { Ports.Count: > 0 } dependency)
-            {
-                yield return (name, dependency.Ports[0]);
-            }
-        }
     }
 
     private static SortedDictionary<string, string> WithPort(IReadOnlyDictionary<string, string> env, int? port)

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Procurator.Connections;
 using Procurator.Model;
 
 namespace Procurator.Model;
@@ -18,15 +19,16 @@ internal static class WorkspaceResolver
     {
         var workspace = declarations.Workspace;
         var projects = declarations.Projects.Select(p => ResolveProject(p, layout)).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+        var services = ResolveServices(declarations, names);
         return new WorkspaceModel(
             Name: workspace.NameSetting?.Value ?? Path.GetFileName(layout.ScriptDirectory.TrimEnd(Path.DirectorySeparatorChar)),
             Description: workspace.DescriptionText,
             Nixpkgs: workspace.NixpkgsSetting?.Value ?? DefaultNixpkgs,
             Systems: workspace.SystemsSetting?.Value.Distinct().Order(StringComparer.Ordinal).ToArray() ?? DefaultSystems,
             Projects: projects,
-            Services: ResolveServices(declarations, names),
+            Services: services,
             Externals: declarations.Externals.Select(e => new ExternalModel(e.Name, e.FlakeRef)).OrderBy(e => e.Name, StringComparer.Ordinal).ToArray(),
-            Shells: ResolveShells(declarations, projects))
+            Shells: ResolveShells(declarations, projects, ConnectionEnv.Local(services, projects)))
         {
             Teams = declarations.Teams
                 .Select(t => new TeamModel(t.Name, t.Owned.Select(o => o.Value).Distinct().Order(StringComparer.Ordinal).ToArray(), t.PortRange?.Value.From, t.PortRange?.Value.To))
@@ -48,7 +50,7 @@ internal static class WorkspaceResolver
             Name: project.Name,
             Path: relative ?? Path.GetRelativePath(layout.OutputDirectory, directory).Replace('\\', '/'),
             Description: project.DescriptionText,
-            DependsOn: project.Dependencies.Select(d => d.Name).Distinct().Order(StringComparer.Ordinal).ToArray(),
+            DependsOn: DependsOn(project),
             BuildDependsOn: project.BuildDependencies.Select(d => d.Value).Distinct().Order(StringComparer.Ordinal).ToArray(),
             Ports: DistinctSorted(project.PortList),
             Env: Sorted(project.EnvVars),
@@ -63,6 +65,29 @@ internal static class WorkspaceResolver
         return project.Dependencies.Any(d => d.Condition is not null)
             ? model with { DependencyConditions = DependencyConditions(project) }
             : model;
+    }
+
+    /// <summary>Its dependencies, and the services its env refers to (<c>pg.Url</c> depends on <c>pg</c>, as Aspire's WithReference does).</summary>
+    private static string[] DependsOn(ProjectBuilder project)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var dependency in project.Dependencies)
+        {
+            names.Add(dependency.Name);
+        }
+
+        foreach (var env in project.EnvVars)
+        {
+            if (env.Value.Contains("${", StringComparison.Ordinal))
+            {
+                foreach (var reference in ConnectionReference.FindAll(env.Value))
+                {
+                    names.Add(reference.Service);
+                }
+            }
+        }
+
+        return [.. names];
     }
 
     private static int[] DistinctSorted(IReadOnlyList<Located<int>> ports)
@@ -106,7 +131,7 @@ internal static class WorkspaceResolver
         foreach (var group in declarations.Services.GroupBy(s => s.Name, StringComparer.Ordinal))
         {
             // Each setting: the last declaration that says it.
-            string? kind = null, version = null, command = null;
+            string? kind = null, version = null, command = null, database = null, user = null;
             int? port = null;
             HealthCheck? healthCheck = null;
             var env = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -115,6 +140,8 @@ internal static class WorkspaceResolver
                 kind = service.KindSetting?.Value ?? kind;
                 version = service.VersionSetting?.Value ?? version;
                 command = service.CommandSetting?.Value ?? command;
+                database = service.DatabaseSetting?.Value ?? database;
+                user = service.UserSetting?.Value ?? user;
                 port = service.PortSetting?.Value ?? port;
                 healthCheck = service.HealthCheckSetting ?? healthCheck;
                 AddAll(env, service.EnvVars);
@@ -124,6 +151,8 @@ internal static class WorkspaceResolver
             services.Add(new ServiceModel(group.Key, kind, version, port ?? ServiceKinds.DefaultPort(kind), new SortedMap<string>(env), healthCheck, Implicit: false)
             {
                 Command = command,
+                Database = database,
+                User = user,
             });
         }
 
@@ -136,25 +165,25 @@ internal static class WorkspaceResolver
     }
 
     /// <summary>The declared shells plus, unless the script declares one, a <c>default</c> shell of every project.</summary>
-    private static ShellModel[] ResolveShells(WorkspaceDeclarations declarations, IReadOnlyList<ProjectModel> projects)
+    private static ShellModel[] ResolveShells(WorkspaceDeclarations declarations, IReadOnlyList<ProjectModel> projects, ConnectionEnv connections)
     {
         var byName = projects.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var shells = new List<ShellModel>();
         foreach (var shell in declarations.Shells)
         {
-            shells.Add(Shell(shell.Name, shell.Projects.Distinct().ToArray(), byName));
+            shells.Add(Shell(shell.Name, shell.Projects.Distinct().ToArray(), byName, connections));
         }
 
         if (shells.All(s => s.Name != "default"))
         {
-            shells.Add(Shell("default", projects.Select(p => p.Name).ToArray(), byName));
+            shells.Add(Shell("default", projects.Select(p => p.Name).ToArray(), byName, connections));
         }
 
         return shells.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>A shell sees its projects' env vars namespaced (<see cref="EnvNamespacing"/>).</summary>
-    private static ShellModel Shell(string name, string[] members, Dictionary<string, ProjectModel> projects)
+    /// <summary>A shell sees its projects' env vars namespaced (<see cref="EnvNamespacing"/>), references filled in.</summary>
+    private static ShellModel Shell(string name, string[] members, Dictionary<string, ProjectModel> projects, ConnectionEnv connections)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var member in members)
@@ -163,7 +192,7 @@ internal static class WorkspaceResolver
             {
                 foreach (var (key, value) in project.Env)
                 {
-                    env[EnvNamespacing.Namespaced(member, key)] = value;
+                    env[EnvNamespacing.Namespaced(member, key)] = connections.Fill(value);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using Procurator.Connections;
 using Procurator.Graph;
 using Procurator.Graph.Formats;
 using Procurator.Model;
@@ -16,6 +17,7 @@ internal static class FlakeViewModel
     {
         var projects = model.Projects.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var externals = model.Externals.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var connections = ConnectionEnv.Local(model);
         return new ScriptObject
         {
             ["script"] = Comment(scriptName),
@@ -24,10 +26,10 @@ internal static class FlakeViewModel
             ["systems"] = NixWriter.List(model.Systems.Select(NixWriter.String)),
             ["procurator"] = model.ProcuratorFlake is { } procurator ? NixWriter.String(procurator) : null,
             ["inputs"] = Inputs(model),
-            ["shells"] = model.Projects.Select(ProjectShell)
+            ["shells"] = model.Projects.Select(p => ProjectShell(p, connections))
                 .Concat(model.Shells.Select(s => ComposedShell(s, projects, externals)))
                 .ToArray(),
-            ["apps"] = model.Projects.SelectMany(p => p.Processes.Select(process => App(p, process)))
+            ["apps"] = model.Projects.SelectMany(p => p.Processes.Select(process => App(p, process, connections)))
                 .Concat(ServiceManagerApps.Commands.Select(c => ServiceManagerApps.App(c, model)))
                 .ToArray(),
         };
@@ -86,13 +88,13 @@ internal static class FlakeViewModel
             .Select(i => new ScriptObject { ["attr"] = NixWriter.AttrName(i.Name), ["url"] = NixWriter.String(i.Url) })
             .ToArray();
 
-    /// <summary>A project's own shell: its flake's shell, its packages, its env vars as written.</summary>
-    private static ScriptObject ProjectShell(ProjectModel project) => Shell(
+    /// <summary>A project's own shell: its flake's shell, its packages, the env its processes get under <c>up</c>.</summary>
+    private static ScriptObject ProjectShell(ProjectModel project, ConnectionEnv connections) => Shell(
         project.Name,
         project.Description,
         project.FlakeInput is { } input ? [input] : [],
         project.Packages,
-        Exports(project.Env));
+        Exports(connections.For(project)));
 
     /// <summary>A composed shell: its projects' flake shells and packages, env vars namespaced.</summary>
     private static ScriptObject ComposedShell(ShellModel shell, Dictionary<string, ProjectModel> projects, HashSet<string> externals)
@@ -120,7 +122,7 @@ internal static class FlakeViewModel
     };
 
     /// <summary><c>nix run .#PROJECT-PROCESS</c>: the process in its project folder with the project's env.</summary>
-    private static ScriptObject App(ProjectModel project, ProcessModel process)
+    private static ScriptObject App(ProjectModel project, ProcessModel process, ConnectionEnv connections)
     {
         var name = $"{project.Name}-{process.Name}";
         string[] script =
@@ -128,7 +130,7 @@ internal static class FlakeViewModel
             "set -eu",
             $"if [ ! -d {ShellQuote.Single(project.Path)} ]; then echo {ShellQuote.Single($"{name}: run this from the workspace root (no {project.Path} here)")} >&2; exit 1; fi",
             $"cd {ShellQuote.Single(project.Path)}",
-            .. Exports(project.Env),
+            .. Exports(connections.For(project)),
             process.Command,
         ];
         return new ScriptObject

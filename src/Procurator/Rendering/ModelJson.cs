@@ -1,3 +1,4 @@
+using Procurator.Connections;
 using Procurator.Model;
 
 namespace Procurator.Rendering;
@@ -22,7 +23,8 @@ internal static class ModelJson
         json.WriteStrings("systems", model.Systems);
         json.WriteString("procuratorFlake", model.ProcuratorFlake);
         json.WriteEndObject();
-        WriteArray(json, "projects", model.Projects, WriteProject);
+        var connections = ConnectionEnv.Local(model);
+        WriteArray(json, "projects", model.Projects, (w, p) => WriteProject(w, p, connections));
         WriteArray(json, "services", model.Services, WriteService);
         WriteArray(json, "externals", model.Externals, (w, e) =>
         {
@@ -46,7 +48,7 @@ internal static class ModelJson
         return json.ToString() + "\n";
     }
 
-    private static void WriteProject(JsonStringWriter json, ProjectModel project)
+    private static void WriteProject(JsonStringWriter json, ProjectModel project, ConnectionEnv connections)
     {
         json.WriteString("name", project.Name);
         json.WriteString("path", project.Path);
@@ -61,6 +63,14 @@ internal static class ModelJson
 
         json.WriteEndArray();
         WriteEnv(json, project.Env);
+        // What its processes get (dependencies' connection info, references filled in), when that is more than env:
+        // read by people and tools, not by procurator, which makes it again from the fields above.
+        var processEnv = connections.For(project);
+        if (!SameEnv(processEnv, project.Env))
+        {
+            WriteEnv(json, processEnv, "processEnv");
+        }
+
         json.WriteStrings("packages", project.Packages);
         WriteArray(json, "processes", project.Processes, (w, p) =>
         {
@@ -127,6 +137,16 @@ internal static class ModelJson
         {
             json.WriteString("command", command);
         }
+
+        if (service.Database is { } database)
+        {
+            json.WriteString("database", database);
+        }
+
+        if (service.User is { } user)
+        {
+            json.WriteString("user", user);
+        }
     }
 
     private static void WriteOptionalNumber(JsonStringWriter json, string name, int? value)
@@ -175,9 +195,27 @@ internal static class ModelJson
         }
     }
 
-    private static void WriteEnv(JsonStringWriter json, IReadOnlyDictionary<string, string> env)
+    private static bool SameEnv(SortedDictionary<string, string> processEnv, IReadOnlyDictionary<string, string> env)
     {
-        json.WriteStartObject("env");
+        if (processEnv.Count != env.Count)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in env)
+        {
+            if (!processEnv.TryGetValue(key, out var other) || other != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void WriteEnv(JsonStringWriter json, IReadOnlyDictionary<string, string> env, string name = "env")
+    {
+        json.WriteStartObject(name);
         foreach (var (key, value) in env)
         {
             json.WriteString(key, value);

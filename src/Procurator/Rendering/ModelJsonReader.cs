@@ -134,6 +134,8 @@ internal sealed partial class ModelJsonReader
         Implicit: service.TryGetProperty("implicit", out var isImplicit) && Bool(isImplicit, $"{at}.implicit"))
     {
         Command = OptionalString(service, at, "command"),
+        Database = OptionalString(service, at, "database"),
+        User = OptionalString(service, at, "user"),
     };
 
     private HealthCheck? HealthCheck(JsonElement check, string at) => Kind(check, at) is { } kind

@@ -34,6 +34,8 @@ internal sealed partial class WorkspaceValidator
             CheckOneSetting(group.Key, "version", group, s => s.VersionSetting?.Value, isVersion: true);
             CheckOneSetting(group.Key, "kind", group, s => s.KindSetting?.Value, isVersion: false);
             CheckOneSetting(group.Key, "port", group, s => s.PortSetting?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), isVersion: false);
+            CheckOneSetting(group.Key, "database", group, s => s.DatabaseSetting?.Value, isVersion: false);
+            CheckOneSetting(group.Key, "user", group, s => s.UserSetting?.Value, isVersion: false);
         }
 
         foreach (var service in _declarations.Services)
@@ -84,6 +86,8 @@ internal sealed partial class WorkspaceValidator
     {
         "version" => service.VersionSetting?.Site ?? service.Site,
         "kind" => service.KindSetting?.Site ?? service.Site,
+        "database" => service.DatabaseSetting?.Site ?? service.Site,
+        "user" => service.UserSetting?.Site ?? service.Site,
         _ => service.PortSetting?.Site ?? service.Site,
     };
 

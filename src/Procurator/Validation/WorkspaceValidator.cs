@@ -36,6 +36,7 @@ internal sealed partial class WorkspaceValidator
         validator.CheckServices();
         validator.CheckShells();
         validator.CheckEnv();
+        validator.CheckConnections();
         validator.CheckValues();
         validator.CheckPaths();
         validator.CheckTeamsAndPolicies();

@@ -14,10 +14,10 @@ public sealed class UnitPlannerTests
     // Service data lives in the state directory, never under the workspace (Root).
     private static readonly StatePaths State = new("/state/ws-0123456789abcdef");
 
-    // A machine with Debian's postgres 14 and 15, pg_isready and redis-server on PATH.
+    // A machine with Debian's postgres 14 and 15, pg_isready, psql and redis-server on PATH.
     private static readonly BinaryLocator Debian = new(
         "/usr/bin",
-        file => file is "/usr/lib/postgresql/15/bin/postgres" or "/usr/lib/postgresql/14/bin/postgres" or "/usr/bin/pg_isready" or "/usr/bin/redis-server",
+        file => file is "/usr/lib/postgresql/15/bin/postgres" or "/usr/lib/postgresql/14/bin/postgres" or "/usr/bin/pg_isready" or "/usr/bin/psql" or "/usr/bin/redis-server",
         dir => dir == "/usr/lib/postgresql" ? ["/usr/lib/postgresql/14", "/usr/lib/postgresql/15"] : []);
 
     private static readonly BinaryLocator Empty = new("/nothing", _ => false, _ => []);
@@ -156,9 +156,9 @@ public sealed class UnitPlannerTests
     }
 
     [Fact]
-    public void Postgres_preset_uses_the_asked_version_runs_as_postgres_under_root_and_probes_with_pg_isready()
+    public void Postgres_preset_uses_the_asked_version_runs_as_postgres_under_root_and_probes_with_pg_isready_then_makes_user_and_database()
     {
-        var plan = Plan(With([], [Service("db", "postgres", 5544, version: "14")]), root: true);
+        var plan = Plan(With([], [Service("db", "postgres", 5544, version: "14") with { Database = "shop", User = "clerk" }]), root: true);
 
         var db = Assert.Single(plan.Units);
         Assert.Equal("/usr/lib/postgresql/14/bin", db.Command.Arguments[3]);
@@ -167,7 +167,8 @@ public sealed class UnitPlannerTests
         Assert.Equal("/state/ws-0123456789abcdef/data/db", db.Command.Arguments[6]);
         Assert.Equal("postgres", db.Command.RunAsUser);
         var probe = Assert.IsType<ExecProbe>(db.Readiness);
-        Assert.Equal("/usr/bin/pg_isready", probe.Command.FileName);
+        Assert.Equal("/bin/sh", probe.Command.FileName);
+        Assert.Equal(["postgres-ready", "/usr/bin/pg_isready", "5544", "clerk", "shop", "/usr/bin/psql"], probe.Command.Arguments.Skip(2));
         Assert.Equal([new PreparedDirectory("db", "/state/ws-0123456789abcdef/data/db", "postgres")], plan.Directories);
         Assert.Equal(["db: postgres from /usr/lib/postgresql/14/bin (version 14 as asked), data in /state/ws-0123456789abcdef/data/db"], plan.Notes);
     }

@@ -1,3 +1,4 @@
+using Procurator.Connections;
 using Procurator.Model;
 using Procurator.Supervisor.Specs;
 
@@ -22,6 +23,19 @@ internal sealed class PostgresPreset : IServicePreset
         exec "$1/postgres" -D "$2" -p "$3" -k "$4" -h 127.0.0.1
         """;
 
+    // Ready when the server answers and the user and database its dependents use exist; creating
+    // them here (idempotent, names quoted by format's %I) makes them on every start, not only the first.
+    private const string ReadyScript =
+        """
+        set -e
+        "$1" -q -U postgres -d postgres -h 127.0.0.1 -p "$2"
+        [ "$3" = postgres ] && [ "$4" = postgres ] && exit 0
+        "$5" -X -q -v ON_ERROR_STOP=1 -v u="$3" -v d="$4" -h 127.0.0.1 -p "$2" -U postgres -d postgres <<'SQL'
+        SELECT format('CREATE ROLE %I LOGIN', :'u') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'u') \gexec
+        SELECT format('CREATE DATABASE %I OWNER %I', :'d', :'u') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'d') \gexec
+        SQL
+        """;
+
     // A Unix socket path holds at most 107 bytes; postgres refuses to start beyond that.
     private const int MaxSocketPath = 107;
 
@@ -42,8 +56,10 @@ internal sealed class PostgresPreset : IServicePreset
         var command = new CommandSpec("/bin/sh", ["-c", Script, "postgres-preset", bin, dataDirectory, portText, socketDirectory],
             dataDirectory, service.Env, RunAsUser: runningAsRoot ? "postgres" : null);
         var isReady = binaries.OnPath("pg_isready") ?? ExistingFile(Path.Combine(bin, "pg_isready"), binaries);
-        Probe readiness = isReady is not null
-            ? new ExecProbe(new CommandSpec(isReady, ["-q", "-U", "postgres", "-d", "postgres", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], dataDirectory, new Dictionary<string, string>()))
+        var psql = binaries.OnPath("psql") ?? ExistingFile(Path.Combine(bin, "psql"), binaries);
+        var connection = ServiceConnection.For(service, ServiceConnection.LocalHost)!;
+        Probe readiness = isReady is not null && psql is not null
+            ? new ExecProbe(new CommandSpec("/bin/sh", ["-c", ReadyScript, "postgres-ready", isReady, portText, connection.User!, connection.Database!, psql], dataDirectory, new Dictionary<string, string>()))
             : new TcpProbe("127.0.0.1", port);
         return new PresetResult(command, readiness, new PreparedDirectory(service.Name, dataDirectory, runningAsRoot ? "postgres" : null), null,
             $"{service.Name}: postgres from {bin} ({why}), data in {dataDirectory}" +

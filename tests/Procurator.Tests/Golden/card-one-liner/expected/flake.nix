@@ -33,6 +33,17 @@
             name = "api";
             inputsFrom = present [ ];
             packages = [ ];
+            shellHook = lines [
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
+            ];
           };
           default = pkgs.mkShell {
             name = "default";

@@ -47,8 +47,20 @@
             inputsFrom = present [ (shellOf system inputs.api) ];
             packages = [ pkgs."gtk+3" pkgs.nodejs_20 pkgs.python3Packages.requests ];
             shellHook = lines [
+              "export CACHE_HOST='127.0.0.1'"
+              "export CACHE_PORT='6380'"
+              "export CACHE_URL='redis://127.0.0.1:6380/0'"
               "export EMPTY=''"
               "export GREETING='it'\\''s \${USER}'\\''s $HOME \\ \"quoted\"\nsecond line'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
               "export UNICODE='héllo wörld ✓ 🚀'"
             ];
           };
@@ -57,6 +69,11 @@
             inputsFrom = present [ ];
             packages = [ ];
             shellHook = lines [
+              "export MAILER_HOST='127.0.0.1'"
+              "export MAILER_PORT='1025'"
+              "export SEARCH_HOST='127.0.0.1'"
+              "export SEARCH_PORT='9200'"
+              "export SEARCH_URL='http://127.0.0.1:9200'"
               "export mixed_Case='ok'"
             ];
           };
@@ -101,8 +118,20 @@
               "set -eu"
               "if [ ! -d './services/api' ]; then echo 'api-watch: run this from the workspace root (no ./services/api here)' >&2; exit 1; fi"
               "cd './services/api'"
+              "export CACHE_HOST='127.0.0.1'"
+              "export CACHE_PORT='6380'"
+              "export CACHE_URL='redis://127.0.0.1:6380/0'"
               "export EMPTY=''"
               "export GREETING='it'\\''s \${USER}'\\''s $HOME \\ \"quoted\"\nsecond line'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
               "export UNICODE='héllo wörld ✓ 🚀'"
               "echo '\${not nix}' && npm run watch"
             ])}";
@@ -114,8 +143,20 @@
               "set -eu"
               "if [ ! -d './services/api' ]; then echo 'api-web: run this from the workspace root (no ./services/api here)' >&2; exit 1; fi"
               "cd './services/api'"
+              "export CACHE_HOST='127.0.0.1'"
+              "export CACHE_PORT='6380'"
+              "export CACHE_URL='redis://127.0.0.1:6380/0'"
               "export EMPTY=''"
               "export GREETING='it'\\''s \${USER}'\\''s $HOME \\ \"quoted\"\nsecond line'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
               "export UNICODE='héllo wörld ✓ 🚀'"
               "npm start -- --port 8080"
             ])}";

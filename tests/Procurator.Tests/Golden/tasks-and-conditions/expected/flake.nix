@@ -33,11 +33,35 @@
             name = "api";
             inputsFrom = present [ ];
             packages = [ ];
+            shellHook = lines [
+              "export MAIL_HOST='127.0.0.1'"
+              "export MAIL_PORT='1025'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
+            ];
           };
           db = pkgs.mkShell {
             name = "db";
             inputsFrom = present [ ];
             packages = [ ];
+            shellHook = lines [
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
+            ];
           };
           default = pkgs.mkShell {
             name = "default";
@@ -58,6 +82,17 @@
               "set -eu"
               "if [ ! -d './api' ]; then echo 'api-web: run this from the workspace root (no ./api here)' >&2; exit 1; fi"
               "cd './api'"
+              "export MAIL_HOST='127.0.0.1'"
+              "export MAIL_PORT='1025'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
               "npm start"
             ])}";
           };
@@ -68,6 +103,15 @@
               "set -eu"
               "if [ ! -d './db' ]; then echo 'db-migrate: run this from the workspace root (no ./db here)' >&2; exit 1; fi"
               "cd './db'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
               "dbmate up"
             ])}";
           };
@@ -78,6 +122,15 @@
               "set -eu"
               "if [ ! -d './db' ]; then echo 'db-seed: run this from the workspace root (no ./db here)' >&2; exit 1; fi"
               "cd './db'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
               "psql -f seed.sql"
             ])}";
           };
