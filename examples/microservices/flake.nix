@@ -47,8 +47,19 @@
             inputsFrom = present [ (shellOf system inputs.api) ];
             packages = [ pkgs.nodejs_20 ];
             shellHook = lines [
-              "export DATABASE_URL='postgres://localhost:5432/shop'"
-              "export REDIS_URL='redis://localhost:6379/0'"
+              "export DATABASE_URL='postgresql://postgres@127.0.0.1:5432/shop'"
+              "export PGDATABASE='shop'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='shop'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/shop'"
+              "export POSTGRES_USER='postgres'"
+              "export REDIS_HOST='127.0.0.1'"
+              "export REDIS_PORT='6379'"
+              "export REDIS_URL='redis://127.0.0.1:6379/0'"
             ];
           };
           frontend = pkgs.mkShell {
@@ -57,6 +68,8 @@
             inputsFrom = present [ (shellOf system inputs.frontend) ];
             packages = [ pkgs.nodejs_20 ];
             shellHook = lines [
+              "export API_HOST='127.0.0.1'"
+              "export API_PORT='8080'"
               "export API_URL='http://localhost:8080'"
             ];
           };
@@ -66,8 +79,22 @@
             inputsFrom = present [ (shellOf system inputs.worker) ];
             packages = [ pkgs.python3 ];
             shellHook = lines [
-              "export DATABASE_URL='postgres://localhost:5432/shop'"
+              "export API_HOST='127.0.0.1'"
+              "export API_PORT='8080'"
+              "export DATABASE_URL='postgresql://postgres@127.0.0.1:5432/shop'"
+              "export PGDATABASE='shop'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='shop'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/shop'"
+              "export POSTGRES_USER='postgres'"
               "export QUEUE='default'"
+              "export REDIS_HOST='127.0.0.1'"
+              "export REDIS_PORT='6379'"
+              "export REDIS_URL='redis://127.0.0.1:6379/0'"
             ];
           };
           backend = pkgs.mkShell {
@@ -75,9 +102,9 @@
             inputsFrom = present [ (shellOf system inputs.api) (shellOf system inputs.worker) ];
             packages = [ pkgs.nodejs_20 pkgs.python3 ];
             shellHook = lines [
-              "export API_DATABASE_URL='postgres://localhost:5432/shop'"
-              "export API_REDIS_URL='redis://localhost:6379/0'"
-              "export WORKER_DATABASE_URL='postgres://localhost:5432/shop'"
+              "export API_DATABASE_URL='postgresql://postgres@127.0.0.1:5432/shop'"
+              "export API_REDIS_URL='redis://127.0.0.1:6379/0'"
+              "export WORKER_DATABASE_URL='postgresql://postgres@127.0.0.1:5432/shop'"
               "export WORKER_QUEUE='default'"
             ];
           };
@@ -86,10 +113,10 @@
             inputsFrom = present [ (shellOf system inputs.api) (shellOf system inputs.frontend) (shellOf system inputs.worker) ];
             packages = [ pkgs.nodejs_20 pkgs.python3 ];
             shellHook = lines [
-              "export API_DATABASE_URL='postgres://localhost:5432/shop'"
-              "export API_REDIS_URL='redis://localhost:6379/0'"
+              "export API_DATABASE_URL='postgresql://postgres@127.0.0.1:5432/shop'"
+              "export API_REDIS_URL='redis://127.0.0.1:6379/0'"
               "export FRONTEND_API_URL='http://localhost:8080'"
-              "export WORKER_DATABASE_URL='postgres://localhost:5432/shop'"
+              "export WORKER_DATABASE_URL='postgresql://postgres@127.0.0.1:5432/shop'"
               "export WORKER_QUEUE='default'"
             ];
           };
@@ -107,8 +134,19 @@
               "set -eu"
               "if [ ! -d './services/api' ]; then echo 'api-web: run this from the workspace root (no ./services/api here)' >&2; exit 1; fi"
               "cd './services/api'"
-              "export DATABASE_URL='postgres://localhost:5432/shop'"
-              "export REDIS_URL='redis://localhost:6379/0'"
+              "export DATABASE_URL='postgresql://postgres@127.0.0.1:5432/shop'"
+              "export PGDATABASE='shop'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='shop'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/shop'"
+              "export POSTGRES_USER='postgres'"
+              "export REDIS_HOST='127.0.0.1'"
+              "export REDIS_PORT='6379'"
+              "export REDIS_URL='redis://127.0.0.1:6379/0'"
               "npm start"
             ])}";
           };
@@ -119,6 +157,8 @@
               "set -eu"
               "if [ ! -d './services/frontend' ]; then echo 'frontend-dev: run this from the workspace root (no ./services/frontend here)' >&2; exit 1; fi"
               "cd './services/frontend'"
+              "export API_HOST='127.0.0.1'"
+              "export API_PORT='8080'"
               "export API_URL='http://localhost:8080'"
               "npm run dev"
             ])}";
@@ -130,8 +170,22 @@
               "set -eu"
               "if [ ! -d './services/worker' ]; then echo 'worker-jobs: run this from the workspace root (no ./services/worker here)' >&2; exit 1; fi"
               "cd './services/worker'"
-              "export DATABASE_URL='postgres://localhost:5432/shop'"
+              "export API_HOST='127.0.0.1'"
+              "export API_PORT='8080'"
+              "export DATABASE_URL='postgresql://postgres@127.0.0.1:5432/shop'"
+              "export PGDATABASE='shop'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='shop'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/shop'"
+              "export POSTGRES_USER='postgres'"
               "export QUEUE='default'"
+              "export REDIS_HOST='127.0.0.1'"
+              "export REDIS_PORT='6379'"
+              "export REDIS_URL='redis://127.0.0.1:6379/0'"
               "python3 -m worker"
             ])}";
           };

@@ -6,15 +6,15 @@ Workspace.Name("microservices")
     .Description("Example shop: api, worker and frontend over postgres and redis")
     .Systems("x86_64-linux", "aarch64-linux", "aarch64-darwin");
 
-var pg = Service("postgres").Version("15");
+var pg = Service("postgres").Version("15").Database("shop");
 var cache = Service("redis").Version("7");
 
 Project("api", "./services/api")
     .Description("Public HTTP API")
     .DependsOn(pg).DependsOn(cache)
     .Port(8080)
-    .Env("DATABASE_URL", "postgres://localhost:5432/shop")
-    .Env("REDIS_URL", "redis://localhost:6379/0")
+    .Env("DATABASE_URL", pg.Url)      // postgresql://postgres@127.0.0.1:5432/shop, made where the env is
+    .Env("REDIS_URL", cache.Url)
     .Packages("nodejs_20")
     .Process("web", "npm start")
     .Check("test", "npm test")
@@ -24,7 +24,7 @@ Project("worker", "./services/worker")
     .Description("Background jobs: emails, invoices")
     .DependsOn("postgres", "redis")
     .DependsOn("api")
-    .Env("DATABASE_URL", "postgres://localhost:5432/shop")
+    .Env("DATABASE_URL", pg.Url)
     .Env("QUEUE", "default")
     .Packages("python3")
     .Process("jobs", "python3 -m worker")

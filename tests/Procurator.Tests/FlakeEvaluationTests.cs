@@ -87,13 +87,19 @@ public sealed class FlakeEvaluationTests
 
         Assert.Equal(["api"], Strings(api.GetProperty("inputsFrom")));
         Assert.Equal([StorePrefix + "nodejs_20"], Strings(api.GetProperty("packages")));
+        // Its own env, references filled in, after its dependencies' connection info: psql just works in it.
         Assert.Equal(
-            "export DATABASE_URL='postgres://localhost:5432/shop'\nexport REDIS_URL='redis://localhost:6379/0'",
+            string.Join("\n",
+                "export DATABASE_URL='postgresql://postgres@127.0.0.1:5432/shop'",
+                "export PGDATABASE='shop'", "export PGHOST='127.0.0.1'", "export PGPORT='5432'", "export PGUSER='postgres'",
+                "export POSTGRES_DATABASE='shop'", "export POSTGRES_HOST='127.0.0.1'", "export POSTGRES_PORT='5432'",
+                "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/shop'", "export POSTGRES_USER='postgres'",
+                "export REDIS_HOST='127.0.0.1'", "export REDIS_PORT='6379'", "export REDIS_URL='redis://127.0.0.1:6379/0'"),
             api.GetProperty("shellHook").GetString());
         Assert.Equal(["api", "worker"], Strings(backend.GetProperty("inputsFrom")));
         Assert.Equal(
-            "export API_DATABASE_URL='postgres://localhost:5432/shop'\nexport API_REDIS_URL='redis://localhost:6379/0'\n" +
-            "export WORKER_DATABASE_URL='postgres://localhost:5432/shop'\nexport WORKER_QUEUE='default'",
+            "export API_DATABASE_URL='postgresql://postgres@127.0.0.1:5432/shop'\nexport API_REDIS_URL='redis://127.0.0.1:6379/0'\n" +
+            "export WORKER_DATABASE_URL='postgresql://postgres@127.0.0.1:5432/shop'\nexport WORKER_QUEUE='default'",
             backend.GetProperty("shellHook").GetString());
     }
 
