@@ -20,3 +20,6 @@ internal sealed record EnvDeclaration(string Key, string Value, ScriptSite Site)
 
 /// <summary>A process as written, with where it was declared.</summary>
 internal sealed record ProcessDeclaration(string Name, string Command, ScriptSite Site, bool OneShot = false);
+
+/// <summary>A secret env var: its value is read when <c>procurator up</c> starts, never written anywhere.</summary>
+internal sealed record SecretDeclaration(string Name, string? Command, ScriptSite Site);

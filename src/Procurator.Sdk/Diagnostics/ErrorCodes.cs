@@ -83,6 +83,10 @@ internal static class ErrorCodes
     public const string InvalidConnectionSetting = "PRO080";
     // ${service.part} in an env value that names no declared service, or a part its kind has not
     public const string UnknownConnectionReference = "PRO081";
+    // a secret whose name is also a plain env var of the project, or is not a variable name
+    public const string InvalidSecret = "PRO082";
+    // procurator up: a secret with no value in the environment, .env or its command
+    public const string MissingSecret = "PRO083";
 
     // Hardening (issue 21, rows 12-21): PRO060 upward.
     // procurator init: a file the scan must read and cannot (permissions, an I/O error)

@@ -60,7 +60,15 @@ public sealed record ProjectModel(
     /// null is the default (<see cref="RestartMode.OnFailure"/>).
     /// </summary>
     public RestartMode? Restart { get; init; }
+
+    /// <summary>Env vars whose values are secrets, by name: only where a value comes from, never the value.</summary>
+    public IReadOnlyList<SecretModel> Secrets { get; init; } = [];
 }
+
+/// <summary>A secret env var of a project: read by <c>procurator up</c> from its environment, <c>.env</c>, or <paramref name="Command"/>.</summary>
+/// <param name="Name">The env var the processes get.</param>
+/// <param name="Command">A shell command whose output is the value, tried last; null when there is none.</param>
+public sealed record SecretModel(string Name, string? Command);
 
 /// <summary>A process of a project, started through a shell in the project's folder.</summary>
 /// <param name="Name">Its name, unique in the project.</param>

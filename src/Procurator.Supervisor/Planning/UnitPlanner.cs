@@ -5,6 +5,7 @@ using Procurator.Diagnostics;
 using Procurator.Model;
 using Procurator.Supervisor.Control;
 using Procurator.Supervisor.Planning.Presets;
+using Procurator.Supervisor.Planning.Secrets;
 using Procurator.Supervisor.Specs;
 
 namespace Procurator.Supervisor.Planning;
@@ -27,9 +28,11 @@ internal sealed class UnitPlanner
     private readonly List<PreparedDirectory> _directories = [];
     private readonly Dictionary<string, IReadOnlyList<string>> _unitsByName = new(StringComparer.Ordinal);
     private readonly ConnectionEnv _connections;
+    private readonly ISecretSource _secrets;
 
-    private UnitPlanner(WorkspaceModel model, string workspaceDirectory, StatePaths state, BinaryLocator binaries, bool runningAsRoot)
+    private UnitPlanner(WorkspaceModel model, string workspaceDirectory, StatePaths state, BinaryLocator binaries, bool runningAsRoot, ISecretSource secrets)
     {
+        _secrets = secrets;
         _model = model;
         _workspaceDirectory = workspaceDirectory;
         _state = state;
@@ -43,10 +46,10 @@ internal sealed class UnitPlanner
     /// services keep their data under <paramref name="state"/>.
     /// </summary>
     public static UnitPlan Plan(WorkspaceModel model, string workspaceDirectory, StatePaths state) =>
-        Plan(model, workspaceDirectory, state, BinaryLocator.FromEnvironment(), IsRoot());
+        Plan(model, workspaceDirectory, state, BinaryLocator.FromEnvironment(), IsRoot(), SecretSource.FromEnvironment());
 
-    internal static UnitPlan Plan(WorkspaceModel model, string workspaceDirectory, StatePaths state, BinaryLocator binaries, bool runningAsRoot) =>
-        new UnitPlanner(model, Path.GetFullPath(workspaceDirectory), state, binaries, runningAsRoot).Build();
+    internal static UnitPlan Plan(WorkspaceModel model, string workspaceDirectory, StatePaths state, BinaryLocator binaries, bool runningAsRoot, ISecretSource? secrets = null) =>
+        new UnitPlanner(model, Path.GetFullPath(workspaceDirectory), state, binaries, runningAsRoot, secrets ?? SecretSource.FromEnvironment()).Build();
 
     // Environment.UserName reads the effective user's passwd entry; uid 0 is always named root.
     private static bool IsRoot() => !OperatingSystem.IsWindows() && Environment.UserName == "root";
@@ -127,6 +130,19 @@ internal sealed class UnitPlanner
         if (project.Ports.Count == 1)
         {
             env.TryAdd("PORT", project.Ports[0].ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var secret in project.Secrets)
+        {
+            var read = _secrets.Read(secret, _workspaceDirectory);
+            if (read.Value is { } value)
+            {
+                env[secret.Name] = value;
+            }
+            else
+            {
+                _errors.Add(new(ErrorCodes.MissingSecret, project.Name, $"project '{project.Name}': {read.Missing}"));
+            }
         }
 
         var explicitCheck = project.HealthChecks.Count > 0 ? ToProbe(project.HealthChecks[0], directory, env) : null;

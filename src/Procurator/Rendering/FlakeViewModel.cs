@@ -94,7 +94,7 @@ internal static class FlakeViewModel
         project.Description,
         project.FlakeInput is { } input ? [input] : [],
         project.Packages,
-        Exports(connections.For(project)));
+        [.. Exports(connections.For(project)), .. SecretShellLines.ShellNotes(project)]);
 
     /// <summary>A composed shell: its projects' flake shells and packages, env vars namespaced.</summary>
     private static ScriptObject ComposedShell(ShellModel shell, Dictionary<string, ProjectModel> projects, HashSet<string> externals)
@@ -131,6 +131,7 @@ internal static class FlakeViewModel
             $"if [ ! -d {ShellQuote.Single(project.Path)} ]; then echo {ShellQuote.Single($"{name}: run this from the workspace root (no {project.Path} here)")} >&2; exit 1; fi",
             $"cd {ShellQuote.Single(project.Path)}",
             .. Exports(connections.For(project)),
+            .. SecretShellLines.AppChecks(project, name),
             process.Command,
         ];
         return new ScriptObject

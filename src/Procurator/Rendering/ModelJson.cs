@@ -104,6 +104,16 @@ internal static class ModelJson
         {
             json.WriteString("restart", RestartModes.Name(restart));
         }
+
+        // Names and sources only: a secret's value is read by `up` and never written.
+        if (project.Secrets.Count > 0)
+        {
+            WriteArray(json, "secrets", project.Secrets, (w, secret) =>
+            {
+                w.WriteString("name", secret.Name);
+                w.WriteString("command", secret.Command);
+            });
+        }
     }
 
     private static void WriteService(JsonStringWriter json, ServiceModel service)

@@ -114,6 +114,10 @@ internal sealed partial class ModelJsonReader
         Checks = Objects(project, at, "checks", Process),
         DependencyConditions = Conditions(project, at),
         Restart = Restart(project, at),
+        // Written only when a project has secrets.
+        Secrets = project.TryGetProperty("secrets", out _)
+            ? Objects(project, at, "secrets", (secret, path) => new SecretModel(String(secret, path, "name") ?? "", OptionalString(secret, path, "command")))
+            : [],
     };
 
     private ProcessModel Process(JsonElement process, string at) =>

@@ -14,6 +14,7 @@ internal sealed partial class WorkspaceValidator
         foreach (var project in _declarations.Projects)
         {
             CheckEnvKeys($"project '{project.Name}'", project.EnvVars);
+            CheckSecrets(project);
         }
 
         foreach (var service in _declarations.Services)
@@ -35,6 +36,29 @@ internal sealed partial class WorkspaceValidator
                         $"env var {name} of composed shells would come from both project '{firstProject}' ({firstEnv.Key}, {Where(firstEnv.Site)}) and project '{project.Name}' ({env.Key}); rename one of them",
                         env.Site);
                 }
+            }
+        }
+    }
+
+    /// <summary>A secret is a variable name of its own: not also a plain env var, whose value would be written out.</summary>
+    private void CheckSecrets(ProjectBuilder project)
+    {
+        foreach (var secret in project.SecretList)
+        {
+            if (!IsEnvKey(secret.Name))
+            {
+                Error(ErrorCodes.InvalidSecret,
+                    $"secret name '{Show(secret.Name)}' of project '{project.Name}' is not a valid shell variable name (letters, digits and '_', not starting with a digit)", secret.Site);
+            }
+            else if (project.EnvVars.FirstOrDefault(e => e.Key == secret.Name) is { } env)
+            {
+                Error(ErrorCodes.InvalidSecret,
+                    $"{secret.Name} of project '{project.Name}' is both a secret and an env var ({Where(env.Site)}); a secret's value is never written, so drop the Env(...)", secret.Site);
+            }
+
+            if (secret.Command is { } command && string.IsNullOrWhiteSpace(command))
+            {
+                Error(ErrorCodes.InvalidSecret, $"secret {secret.Name} of project '{project.Name}' has an empty command", secret.Site);
             }
         }
     }
