@@ -117,7 +117,7 @@ internal sealed partial class Orchestrator
             IRunningProcess process;
             try
             {
-                process = _runner.Start(spawn.Unit, command, _output);
+                process = _runner.Start(spawn.Unit, command, _processOutput);
             }
             catch (ProcessStartException ex)
             {

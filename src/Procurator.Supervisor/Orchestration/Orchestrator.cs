@@ -22,6 +22,9 @@ internal sealed partial class Orchestrator : IAsyncDisposable
     private readonly IProbeRunner _probes;
     private readonly ILogSink _sink;
     private readonly ObservingLogSink _output;
+
+    // What processes write to: their secrets masked before anything (even the observer of reasons) reads a line.
+    private readonly ILogSink _processOutput;
     private readonly TimeProvider _time;
     private readonly OrchestratorOptions _options;
     private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
@@ -51,11 +54,13 @@ internal sealed partial class Orchestrator : IAsyncDisposable
         OrchestratorOptions? options = null)
     {
         _options = options ?? new OrchestratorOptions();
-        _machine = new WorkspaceMachine(units, _options.Jitter);
+        var specs = units.ToArray();
+        _machine = new WorkspaceMachine(specs, _options.Jitter);
         _runner = runner;
         _probes = probes;
         _sink = sink;
         _output = new ObservingLogSink(sink, Post);
+        _processOutput = SecretMaskingSink.Over(_output, specs.Select(u => (u.Name, u.Secrets)));
         _time = time;
         _snapshot = [.. _machine.Units.Select(UnitStatus.From)];
         _loop = Task.Run(RunAsync);

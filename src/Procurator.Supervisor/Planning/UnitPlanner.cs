@@ -132,12 +132,14 @@ internal sealed class UnitPlanner
             env.TryAdd("PORT", project.Ports[0].ToString(CultureInfo.InvariantCulture));
         }
 
+        var secretValues = new List<string>();
         foreach (var secret in project.Secrets)
         {
             var read = _secrets.Read(secret, _workspaceDirectory);
             if (read.Value is { } value)
             {
                 env[secret.Name] = value;
+                secretValues.Add(value);
             }
             else
             {
@@ -158,7 +160,10 @@ internal sealed class UnitPlanner
                 process.OneShot ? null : readiness,
                 process.OneShot ? null : Liveness(explicitCheck, project.HealthChecks.FirstOrDefault()),
                 process.OneShot ? RestartPolicy.DefaultFor(role) : RestartPolicy.For(project.Restart ?? RestartMode.OnFailure), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod,
-                process.OneShot ? [] : project.Ports);
+                process.OneShot ? [] : project.Ports)
+            {
+                Secrets = secretValues,
+            };
         }
     }
 

@@ -39,6 +39,9 @@ internal sealed record UnitSpec(
     /// once never passes for ready. Zero: ready as soon as it is spawned.
     /// </summary>
     public TimeSpan ReadyWithoutProbeAfter { get; init; } = DefaultReadyWithoutProbeAfter;
+
+    /// <summary>The values of its secrets (also in its environment): masked in everything it prints.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
 }
 
 internal enum UnitRole

@@ -5,7 +5,8 @@ namespace Procurator.Tests.Up;
 
 /// <summary>
 /// Secrets end to end: <c>up -d</c> reads them from its environment, <c>.env</c> and a command;
-/// the process gets all three; no generated file, state file, log or <c>status</c> holds a value.
+/// the process gets all three; no generated file, state file, log or <c>status</c> holds a value,
+/// even when the process prints one.
 /// </summary>
 public sealed class SecretsIntegrationTests : IDisposable
 {
@@ -32,7 +33,7 @@ public sealed class SecretsIntegrationTests : IDisposable
         File.WriteAllText(Path.Combine(_workspace, "procurator.csx"), """
             Project("api", ".")
                 .Secret("ALPHA").Secret("BETA", fromCommand: "cat beta.txt").Secret("GAMMA")
-                .Process("web", "printf '%s|%s|%s' \"$ALPHA\" \"$BETA\" \"$GAMMA\" | sha256sum | cut -c1-16; exec sleep 600");
+                .Process("web", "echo \"leaked: $BETA\"; printf '%s|%s|%s' \"$ALPHA\" \"$BETA\" \"$GAMMA\" | sha256sum | cut -c1-16; exec sleep 600");
             """);
         var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes($"{FromDotEnv}|{FromCommand}|{FromEnvironment}")))[..16];
@@ -45,6 +46,7 @@ public sealed class SecretsIntegrationTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.True(up.ExitCode == 0, up.Stderr);
         Assert.Contains($"api | {digest}", logs.Stdout);
+        Assert.Contains("api | leaked: ***", logs.Stdout); // a process that prints a secret has it masked
         var outputs = new[] { run, up, status, logs }.SelectMany(r => new[] { r.Stdout, r.Stderr });
         var files = Directory.EnumerateFiles(_workspace, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) is not (".env" or "beta.txt"))
             .Concat(Directory.EnumerateFiles(_state, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".sock", StringComparison.Ordinal)))
