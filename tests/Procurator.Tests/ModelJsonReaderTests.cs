@@ -103,6 +103,23 @@ public sealed class ModelJsonReaderTests
         ], diagnostics.Select(d => DiagnosticFormatter.Format(d)));
     }
 
+    [Fact]
+    public void A_reference_to_an_undeclared_service_or_part_is_refused_at_its_env_entry()
+    {
+        var json = ModelJson.Serialize(new Model.WorkspaceModel("w", null, "github:NixOS/nixpkgs/nixos-unstable", ["x86_64-linux"],
+            [new("api", "./api", null, [], [], [], new Dictionary<string, string> { ["A"] = "${pg.url}", ["B"] = "${db.pass}", ["C"] = "${db.url}" }, [], [], [], null)],
+            [new("db", "postgres", null, 5432, new Dictionary<string, string>(), null, Implicit: false)], [], []));
+
+        var (model, diagnostics) = ModelJsonReader.Read("procurator.json", Encoding.UTF8.GetBytes(json));
+
+        Assert.Null(model);
+        Assert.Equal(
+        [
+            "PRO081: env var A of project 'api' refers to ${pg.url}, which names no declared service's host, port, url, user or database",
+            "PRO081: env var B of project 'api' refers to ${db.pass}, which names no declared service's host, port, url, user or database",
+        ], diagnostics.Select(d => $"{d.Code}: {d.Message}"));
+    }
+
     /// <summary>Public properties, compared all the way down (records compare lists by reference).</summary>
     private static void AssertDeepEqual(object? expected, object? actual, string path)
     {

@@ -76,6 +76,18 @@ internal sealed partial class ModelJsonReader
             }
         }
 
+        foreach (var (key, value) in project.Env)
+        {
+            foreach (var reference in Connections.ConnectionReference.FindAll(value))
+            {
+                if (!model.Services.Any(s => s.Name == reference.Service) || reference.Part is null)
+                {
+                    Problem(ErrorCodes.UnknownConnectionReference, $"{at}.env.{key}",
+                        $"env var {key} of project '{project.Name}' refers to ${{{Visible.Text(reference.Service)}.{Visible.Text(reference.PartName)}}}, which names no declared service's host, port, url, user or database");
+                }
+            }
+        }
+
         for (var d = 0; d < project.BuildDependsOn.Count; d++)
         {
             if (!model.Projects.Any(p => p.Name == project.BuildDependsOn[d]))
