@@ -60,17 +60,41 @@ internal sealed class UnitPlanner
             _unitsByName[project.Name] = project.Processes.Select(p => UnitName(project, p)).ToArray();
         }
 
-        var units = _model.Services.Select(PlanService).OfType<UnitSpec>()
+        var units = _model.Services.Select(PlanService)
             .Concat(_model.Projects.SelectMany(PlanProject))
             .OrderBy(u => u.Name, StringComparer.Ordinal)
             .ToArray();
-        return new UnitPlan(units, _directories, _errors, _notes, _unitsByName);
+        return new UnitPlan(MarkBlocked(units), _directories, _errors, _notes, _unitsByName);
+    }
+
+    /// <summary>A service that cannot run here: still a unit (its dependents must know why they wait in vain), blocked by a unit-scoped problem.</summary>
+    private UnitSpec Block(ServiceModel service, string code, string message)
+    {
+        _errors.Add(new(code, service.Name, message, ProblemScope.Unit));
+        return new UnitSpec(service.Name, UnitRole.Service, CommandSpec.None(_workspaceDirectory), [], null, null,
+            RestartPolicy.DefaultFor(UnitRole.Service), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod,
+            service.Port is { } port ? [port] : []);
+    }
+
+    /// <summary>Blocks every unit of each subject with a unit-scoped problem, with the problems' messages as the reason.</summary>
+    private UnitSpec[] MarkBlocked(UnitSpec[] units)
+    {
+        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var problem in _errors.Where(e => e.Scope == ProblemScope.Unit))
+        {
+            foreach (var unit in _unitsByName.TryGetValue(problem.Subject, out var named) ? named : [problem.Subject])
+            {
+                reasons[unit] = reasons.TryGetValue(unit, out var earlier) ? $"{earlier}; {problem.Message}" : problem.Message;
+            }
+        }
+
+        return reasons.Count == 0 ? units : [.. units.Select(u => reasons.TryGetValue(u.Name, out var why) ? u with { Blocked = why } : u)];
     }
 
     private static string UnitName(ProjectModel project, ProcessModel process) =>
         project.Processes.Count == 1 ? project.Name : $"{project.Name}:{process.Name}";
 
-    private UnitSpec? PlanService(ServiceModel service)
+    private UnitSpec PlanService(ServiceModel service)
     {
         var port = service.Port;
         var dataDirectory = _state.Data(service.Name);
@@ -87,8 +111,7 @@ internal sealed class UnitPlanner
             var result = preset.Plan(service, presetPort, dataDirectory, _binaries, _runningAsRoot);
             if (result.Error is { } error)
             {
-                _errors.Add(new(ErrorCodes.PresetUnavailable, service.Name, error));
-                return null;
+                return Block(service, ErrorCodes.PresetUnavailable, error);
             }
 
             command = result.Command!;
@@ -106,8 +129,7 @@ internal sealed class UnitPlanner
         else
         {
             var kind = service.Kind is null ? "it has no kind" : $"kind '{service.Kind}' has no built-in preset ({ServicePresets.KindsWithOne()})";
-            _errors.Add(new(ErrorCodes.NoWayToRun, service.Name, $"service '{service.Name}': {kind}; give it a command, e.g. Service(\"{service.Name}\").Command(\"…\")"));
-            return null;
+            return Block(service, ErrorCodes.NoWayToRun, $"service '{service.Name}': {kind}; give it a command, e.g. Service(\"{service.Name}\").Command(\"…\")");
         }
 
         var explicitCheck = service.HealthCheck is { } check ? ToProbe(check, _workspaceDirectory, env) : null;

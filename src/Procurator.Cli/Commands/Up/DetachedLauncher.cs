@@ -20,10 +20,12 @@ internal static class DetachedLauncher
 
     private const string Redirect = "exec \"$0\" \"$@\" </dev/null >>\"$PROCURATOR_MANAGER_LOG\" 2>&1";
 
-    // json (--format json): a manager that fails before it is ready printed its problems as one JSON object, relayed to stdout as it is.
+    // output: with --format json, a manager that fails before it is ready printed its problems as one JSON object, relayed to stdout
+    // as it is; one that starts has its problems that block units relayed (as diagnostics, or in the JSON object printed at the end).
     // wait: with --wait, how long to wait for the units; null for -d alone.
-    public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, TimeSpan? wait, bool json, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, TimeSpan? wait, CommandOutput output, CancellationToken cancellationToken)
     {
+        var json = output.IsJson;
         // Start the manager in its own session, detached from this terminal.
         paths.EnsureDirectory();
         var state = StatePaths.For(paths.Workspace);
@@ -63,15 +65,19 @@ internal static class DetachedLauncher
             if (client.Manager.Pid != manager.Id)
             {
                 await cli.Error.WriteLineAsync($"procurator: a manager is already running for {paths.Workspace} (pid {client.Manager.Pid}); no second one was started");
-                return wait is { } patience ? await WaitAsync(cli, paths, patience, cancellationToken) : ExitCodes.Ok;
+                return await output.FinishAsync(wait is { } patience ? await WaitAsync(cli, paths, patience, cancellationToken) : ExitCodes.Ok);
             }
+
+            // What blocks units was printed into the manager's log: say it here, where someone reads it.
+            var status = await client.RequestAsync(new ControlRequest("status"), cancellationToken: cancellationToken);
+            await output.DiagnosticsAsync((status.Status?.Problems ?? []).Select(ProblemReports.ToDiagnostic));
 
             await cli.Error.WriteLineAsync($"procurator: manager running in the background (pid {client.Manager.Pid}) for {paths.Workspace}");
             await cli.Error.WriteLineAsync($"procurator: state in {state.Directory} (unit logs in {state.Logs}, manager output in {log})");
             await cli.Error.WriteLineAsync("procurator: logs: procurator logs -f; status: procurator status; stop: procurator down");
         }
 
-        return wait is { } timeout ? await WaitAsync(cli, paths, timeout, cancellationToken) : ExitCodes.Ok;
+        return await output.FinishAsync(wait is { } timeout ? await WaitAsync(cli, paths, timeout, cancellationToken) : ExitCodes.Ok);
     }
 
     /// <summary>
