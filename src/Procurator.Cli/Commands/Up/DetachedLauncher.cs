@@ -95,7 +95,8 @@ internal static class DetachedLauncher
 
         // State changes as they happen, on a connection of their own, until the answer comes.
         using var following = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var changes = PrintChangesAsync(cli, paths, following.Token);
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+        var changes = PrintChangesAsync(cli, paths, shown, following.Token);
         ControlResponse response;
         try
         {
@@ -106,6 +107,8 @@ internal static class DetachedLauncher
             await following.CancelAsync();
             await changes;
         }
+
+        await PrintMissedAsync(cli, paths, shown, cancellationToken);
 
         if (response.Ok)
         {
@@ -128,8 +131,8 @@ internal static class DetachedLauncher
         return ExitCodes.Invalid;
     }
 
-    /// <summary>Prints <c>procurator: api: running -> ready: ready: HTTP 200</c> per state change until cancelled.</summary>
-    private static async Task PrintChangesAsync(CliContext cli, ControlPaths paths, CancellationToken cancellationToken)
+    /// <summary>Prints <c>procurator: api: running -> ready: ready: HTTP 200</c> per state change until cancelled; <paramref name="shown"/> gets each unit's last printed state.</summary>
+    private static async Task PrintChangesAsync(CliContext cli, ControlPaths paths, Dictionary<string, string> shown, CancellationToken cancellationToken)
     {
         try
         {
@@ -143,6 +146,7 @@ internal static class DetachedLauncher
             var now = await events.RequestAsync(new ControlRequest("status"), cancellationToken: cancellationToken);
             foreach (var unit in now.Status?.Units.Where(u => u.State != "pending") ?? [])
             {
+                shown[unit.Name] = unit.State;
                 await cli.Error.WriteLineAsync($"procurator: {unit.Name}: {unit.State}: {unit.Reason}");
             }
 
@@ -156,6 +160,7 @@ internal static class DetachedLauncher
             {
                 if (response.Event is { } change)
                 {
+                    shown[change.Unit] = change.To;
                     await cli.Error.WriteLineAsync($"procurator: {change.Unit}: {change.From} -> {change.To}: {change.Reason}");
                 }
             }
@@ -163,6 +168,27 @@ internal static class DetachedLauncher
         catch (Exception e) when (e is OperationCanceledException or IOException or ControlException)
         {
             // The answer came (or the manager went away): the changes are no longer needed.
+        }
+    }
+
+    /// <summary>
+    /// The answer can overtake the last changes on the other connection (the one that settled the
+    /// wait among them): prints where each unit is now when that is not what was printed last.
+    /// </summary>
+    private static async Task PrintMissedAsync(CliContext cli, ControlPaths paths, Dictionary<string, string> shown, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var client = await ControlClient.ConnectAsync(paths, TimeSpan.Zero, cancellationToken);
+            var now = client is null ? null : await client.RequestAsync(new ControlRequest("status"), cancellationToken: cancellationToken);
+            foreach (var unit in now?.Status?.Units.Where(u => u.State != "pending" && shown.GetValueOrDefault(u.Name) != u.State) ?? [])
+            {
+                await cli.Error.WriteLineAsync($"procurator: {unit.Name}: {unit.State}: {unit.Reason}");
+            }
+        }
+        catch (Exception e) when (e is IOException or ControlException)
+        {
+            // The manager went away meanwhile: nothing more to say.
         }
     }
 
