@@ -70,7 +70,8 @@ internal static class ErrorCodes
     // a script calls Environment.Exit or Environment.FailFast, which would end procurator itself
     public const string ScriptEndsProcess = "PRO052";
 
-    // procurator up: what the manager cannot run, found while planning (before anything starts)
+    // procurator up: what the manager cannot run, found while planning (before anything starts);
+    // PRO070 and PRO072 block only their service and its dependents, PRO071 stops the whole start
     // a service with no command and no local preset for its kind
     public const string NoWayToRun = "PRO070";
     // a dependency waited for until it completes, when it runs until stopped

@@ -44,7 +44,17 @@ internal sealed record ControlResponse
 /// <param name="State">The manager's state directory (service data, <c>logs/</c>, <c>manager.log</c>; see <see cref="StatePaths"/>).</param>
 /// <param name="Manager">The manager process.</param>
 /// <param name="Units">Every unit, dependencies first.</param>
-internal sealed record StatusReport(string Workspace, string State, ManagerReport Manager, IReadOnlyList<UnitReport> Units);
+/// <param name="Problems">What blocks units (located plan problems), as <c>up</c> printed them when it started.</param>
+internal sealed record StatusReport(string Workspace, string State, ManagerReport Manager, IReadOnlyList<UnitReport> Units, IReadOnlyList<ProblemReport> Problems);
+
+/// <summary>A located diagnostic the manager reported when it started, so that <c>up -d</c> and <c>status --json</c> can show it.</summary>
+/// <param name="File">The script or <c>procurator.json</c>, absolute; null when the subject has no line.</param>
+/// <param name="Line">1-based line, with <paramref name="File"/>.</param>
+/// <param name="Column">1-based column, with <paramref name="File"/>.</param>
+/// <param name="Severity"><c>error</c> or <c>warning</c>.</param>
+/// <param name="Code">Its code (<c>PRO070</c>).</param>
+/// <param name="Message">What is wrong and what to do.</param>
+internal sealed record ProblemReport(string? File, int? Line, int? Column, string Severity, string Code, string Message);
 
 /// <summary>The manager process: its PID and when it started.</summary>
 internal sealed record ManagerReport(int Pid, DateTimeOffset StartedAt);

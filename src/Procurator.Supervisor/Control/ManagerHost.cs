@@ -21,8 +21,17 @@ internal sealed class ManagerHost
     private readonly List<Channel<OrchestratorEvent>> _subscribers = [];
     private readonly Lock _gate = new();
 
-    public ManagerHost(Orchestrator orchestrator, UnitPlan plan, string workspace, StatePaths state, TaskCompletionSource<string> stopRequested)
+    private readonly IReadOnlyList<ProblemReport> _problems;
+
+    /// <param name="orchestrator">Runs the units.</param>
+    /// <param name="plan">Every unit of the workspace.</param>
+    /// <param name="workspace">The workspace folder.</param>
+    /// <param name="state">Its state directory.</param>
+    /// <param name="stopRequested">Completed by <c>down</c>.</param>
+    /// <param name="problems">The located problems that block units, for <c>status</c>.</param>
+    public ManagerHost(Orchestrator orchestrator, UnitPlan plan, string workspace, StatePaths state, TaskCompletionSource<string> stopRequested, IReadOnlyList<ProblemReport>? problems = null)
     {
+        _problems = problems ?? [];
         _orchestrator = orchestrator;
         _plan = plan;
         _workspace = workspace;
@@ -75,7 +84,7 @@ internal sealed class ManagerHost
                 live && s.StartedAt is { } started ? (long)(now - started).TotalSeconds : null,
                 s.Restarts, s.LastExit is { } exit ? new ExitReport(exit.ExitCode, exit.Signal) : null, spec.Ports, s.Reason);
         }).ToList();
-        return new StatusReport(_workspace, _state.Directory, _manager, units);
+        return new StatusReport(_workspace, _state.Directory, _manager, units, _problems);
     }
 
     public async Task HandleAsync(ControlRequest request, Func<ControlResponse, Task> send, CancellationToken cancellationToken)
@@ -119,9 +128,18 @@ internal sealed class ManagerHost
         }
 
         var states = _orchestrator.Snapshot().ToDictionary(s => s.Name, s => s.State, StringComparer.Ordinal);
+        var refused = new List<string>();
         foreach (var unit in units)
         {
             var state = states[unit];
+            if (request.Command is "start" or "restart" && _plan.BlockerOf(unit) is { } blocker)
+            {
+                // Only a change to the workspace can unblock it; a start would end skipped again.
+                refused.Add(blocker.Name == unit ? $"{unit} cannot start: {blocker.Blocked}"
+                    : $"{unit} cannot start: it depends on {blocker.Name}, which cannot start: {blocker.Blocked}");
+                continue;
+            }
+
             switch (request.Command)
             {
                 case "start" when state == UnitState.Pending:
@@ -146,7 +164,7 @@ internal sealed class ManagerHost
             }
         }
 
-        await send(new ControlResponse { Done = true, Status = Status() });
+        await send(new ControlResponse { Ok = refused.Count == 0, Done = true, Error = refused.Count == 0 ? null : string.Join("; ", refused), Status = Status() });
     }
 
     /// <summary>Answers once every wanted unit is settled, or after the timeout with what is still awaited.</summary>

@@ -27,4 +27,6 @@ internal enum UnitState
     GaveUp,
     /// <summary>Never started because a dependency cannot meet its condition.</summary>
     Skipped,
+    /// <summary>Cannot run here (its spec's <c>Blocked</c>: no way to run its kind, a preset's binaries missing); never spawned.</summary>
+    Blocked,
 }

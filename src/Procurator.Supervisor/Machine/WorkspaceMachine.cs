@@ -4,7 +4,8 @@ namespace Procurator.Supervisor.Machine;
 
 /// <summary>
 /// The pure state machine of a whole workspace: routes events to units, starts units whose
-/// dependencies are met, skips those whose dependencies never will be, and orders shutdown.
+/// dependencies are met, blocks those that cannot run here, skips those whose dependencies never
+/// will be, and orders shutdown.
 /// Not thread-safe: the driver calls it from one loop.
 /// </summary>
 internal sealed class WorkspaceMachine
@@ -94,7 +95,7 @@ internal sealed class WorkspaceMachine
     {
         var wanted = Units.Where(u => u.Wanted).ToList();
         if (!_started || wanted.Any(u => u.State is not (UnitState.Ready or UnitState.Completed or UnitState.Failed
-            or UnitState.GaveUp or UnitState.Skipped or UnitState.Stopped)))
+            or UnitState.GaveUp or UnitState.Skipped or UnitState.Stopped or UnitState.Blocked)))
         {
             return null;
         }
@@ -130,7 +131,8 @@ internal sealed class WorkspaceMachine
 
     private void Restart(UnitRuntime unit, Step step)
     {
-        if (ShuttingDown)
+        // A blocked unit stays blocked: only a change to the workspace can unblock it.
+        if (ShuttingDown || unit.State == UnitState.Blocked)
         {
             return;
         }
@@ -179,7 +181,7 @@ internal sealed class WorkspaceMachine
         }
     }
 
-    /// <summary>Starts or skips waiting units; during shutdown, stops units whose dependents are down.</summary>
+    /// <summary>Starts, blocks or skips waiting units; during shutdown, stops units whose dependents are down.</summary>
     private void Reconcile(Step step)
     {
         if (ShuttingDown)
@@ -207,7 +209,11 @@ internal sealed class WorkspaceMachine
             }
 
             var blocker = unit.Spec.DependsOn.Select(d => _units[d.Name]).FirstOrDefault(Blocks);
-            if (blocker is not null)
+            if (unit.Spec.Blocked is { } why)
+            {
+                Set(step.Move(unit, UnitState.Blocked, why));
+            }
+            else if (blocker is not null)
             {
                 Set(step.Move(unit, UnitState.Skipped, blocker.Describe()));
             }
@@ -227,7 +233,7 @@ internal sealed class WorkspaceMachine
 
     /// <summary>A dependency that will not meet any condition unless someone restarts it.</summary>
     private static bool Blocks(UnitRuntime dependency) =>
-        dependency.State is UnitState.Failed or UnitState.GaveUp or UnitState.Skipped or UnitState.Stopped;
+        dependency.State is UnitState.Failed or UnitState.GaveUp or UnitState.Skipped or UnitState.Stopped or UnitState.Blocked;
 
     private void Set(UnitRuntime unit) => _units[unit.Name] = unit;
 }

@@ -16,7 +16,7 @@ namespace Procurator.Supervisor.Planning;
 /// <c>project:process</c>. A dependency on a project means all of its units; a project
 /// without processes passes its own dependencies through.
 /// </summary>
-internal sealed class UnitPlanner
+internal sealed partial class UnitPlanner
 {
     private readonly WorkspaceModel _model;
     private readonly string _workspaceDirectory;
@@ -66,17 +66,17 @@ internal sealed class UnitPlanner
             _unitsByName[project.Name] = project.Processes.Select(p => UnitName(project, p)).ToArray();
         }
 
-        var units = _model.Services.Select(PlanService).OfType<UnitSpec>()
+        var units = _model.Services.Select(PlanService)
             .Concat(_model.Projects.SelectMany(PlanProject))
             .OrderBy(u => u.Name, StringComparer.Ordinal)
             .ToArray();
-        return new UnitPlan(units, _directories, _errors, _notes, _unitsByName);
+        return new UnitPlan(MarkBlocked(units), _directories, _errors, _notes, _unitsByName);
     }
 
     private static string UnitName(ProjectModel project, ProcessModel process) =>
         project.Processes.Count == 1 ? project.Name : $"{project.Name}:{process.Name}";
 
-    private UnitSpec? PlanService(ServiceModel service)
+    private UnitSpec PlanService(ServiceModel service)
     {
         var port = service.Port;
         var dataDirectory = _state.Data(service.Name);
@@ -93,8 +93,7 @@ internal sealed class UnitPlanner
             var result = preset.Plan(service, presetPort, dataDirectory, _binaries, _runningAsRoot);
             if (result.Error is { } error)
             {
-                _errors.Add(new(ErrorCodes.PresetUnavailable, service.Name, error));
-                return null;
+                return Block(service, ErrorCodes.PresetUnavailable, error);
             }
 
             command = result.Command!;
@@ -112,8 +111,7 @@ internal sealed class UnitPlanner
         else
         {
             var kind = service.Kind is null ? "it has no kind" : $"kind '{service.Kind}' has no built-in preset ({ServicePresets.KindsWithOne()})";
-            _errors.Add(new(ErrorCodes.NoWayToRun, service.Name, $"service '{service.Name}': {kind}; give it a command, e.g. Service(\"{service.Name}\").Command(\"…\")"));
-            return null;
+            return Block(service, ErrorCodes.NoWayToRun, $"service '{service.Name}': {kind}; give it a command, e.g. Service(\"{service.Name}\").Command(\"…\")");
         }
 
         var explicitCheck = service.HealthCheck is { } check ? ToProbe(check, _workspaceDirectory, env) : null;
@@ -143,7 +141,7 @@ internal sealed class UnitPlanner
             }
             else
             {
-                _errors.Add(new(ErrorCodes.MissingSecret, project.Name, $"project '{project.Name}': {read.Missing}"));
+                _errors.Add(new(ErrorCodes.MissingSecret, project.Name, $"project '{project.Name}': {read.Missing}", ProblemScope.Unit));
             }
         }
 

@@ -42,6 +42,12 @@ internal sealed record UnitSpec(
 
     /// <summary>The values of its secrets (also in its environment): masked in everything it prints.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>
+    /// Why it cannot run here (a unit-scoped plan problem: no way to run its kind, a preset's
+    /// binaries missing), or null. A blocked unit is never spawned; its dependents are skipped.
+    /// </summary>
+    public string? Blocked { get; init; }
 }
 
 internal enum UnitRole
@@ -68,6 +74,10 @@ internal sealed record CommandSpec(
     /// <summary>A command line run by <c>/bin/sh -c</c>, the way <c>Process(name, command)</c> is declared.</summary>
     public static CommandSpec Shell(string commandLine, string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
         new("/bin/sh", ["-c", commandLine], workingDirectory, environment);
+
+    /// <summary>Stands in for the command of a blocked unit (<see cref="UnitSpec.Blocked"/>), which is never spawned.</summary>
+    public static CommandSpec None(string workingDirectory) =>
+        new("/bin/false", [], workingDirectory, new Dictionary<string, string>());
 }
 
 /// <summary>What a dependent waits for.</summary>

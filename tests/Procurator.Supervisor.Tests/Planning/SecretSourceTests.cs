@@ -56,7 +56,9 @@ public sealed class SecretSourceTests : IDisposable
 
         Assert.Equal("k-123", plan.Units.Single(u => u.Name == "api").Command.Environment["PAYMENTS_KEY"]);
         Assert.False(plan.Units.Single(u => u.Name == "mailer").Command.Environment.ContainsKey("SMTP_PASSWORD"));
-        Assert.Equal([new PlanProblem("PRO083", "mailer", "project 'mailer': SMTP_PASSWORD is missing")], plan.Errors);
+        Assert.Equal([new PlanProblem("PRO083", "mailer", "project 'mailer': SMTP_PASSWORD is missing", ProblemScope.Unit)], plan.Errors);
+        Assert.Equal("project 'mailer': SMTP_PASSWORD is missing", plan.Units.Single(u => u.Name == "mailer").Blocked);
+        Assert.Null(plan.Units.Single(u => u.Name == "api").Blocked);
     }
 
     private sealed class FakeSecrets(Dictionary<string, string> values) : ISecretSource

@@ -24,7 +24,8 @@ public sealed class ControlProtocolTests
             new UnitReport("postgres", "ready", "healthy", 123, At, 3725, 0, null, [5432], "ready: connected"),
             new UnitReport("api", "gave-up", "-", null, At, null, 10, new ExitReport(1, null), [8080, 8081], "exit 1 \"boom\""),
             new UnitReport("web", "skipped", "-", null, null, null, 0, new ExitReport(null, 9), [], "api gave up: exit 1 \"boom\""),
-        ]);
+        ],
+        [new ProblemReport("/work/shop/procurator.csx", 3, 1, "error", "PRO070", "service 'q': kind 'kafka' has no built-in preset")]);
 
     [Fact]
     public void Request_is_one_camel_case_line_without_nulls()
@@ -57,7 +58,11 @@ public sealed class ControlProtocolTests
     {
         using var json = JsonDocument.Parse(ControlJson.Report(Sample()));
         var root = json.RootElement;
-        Assert.Equal(["workspace", "state", "manager", "units"], root.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(["workspace", "state", "manager", "units", "problems"], root.EnumerateObject().Select(p => p.Name).ToArray());
+        var problem = root.GetProperty("problems")[0];
+        Assert.Equal(["file", "line", "column", "severity", "code", "message"], problem.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(("/work/shop/procurator.csx", 3, "error", "PRO070"),
+            (problem.GetProperty("file").GetString(), problem.GetProperty("line").GetInt32(), problem.GetProperty("severity").GetString(), problem.GetProperty("code").GetString()));
         Assert.Equal("/work/shop", root.GetProperty("workspace").GetString());
         Assert.Equal("/home/me/.local/state/procurator/shop-0123456789abcdef", root.GetProperty("state").GetString());
         Assert.Equal(100, root.GetProperty("manager").GetProperty("pid").GetInt32());
@@ -74,6 +79,7 @@ public sealed class ControlProtocolTests
     public void State_names_are_kebab_case()
     {
         Assert.Equal("gave-up", ControlJson.StateName(UnitState.GaveUp));
+        Assert.Equal("blocked", ControlJson.StateName(UnitState.Blocked));
         Assert.Equal("ready", ControlJson.StateName(UnitState.Ready));
     }
 

@@ -72,45 +72,80 @@ public sealed partial class UpIntegrationTests
     }
 
     [RequiresToolFact("setsid")]
-    public async Task Up_with_a_service_kind_without_preset_exits_1_and_starts_nothing()
+    public async Task Up_with_a_service_kind_without_preset_blocks_it_skips_its_dependents_and_starts_the_rest()
     {
         using var dir = new TempDirectory("ws");
         using var state = new TempDirectory("state");
         dir.Write("app/.keep", "");
         dir.Write("procurator.csx", """
-            Service("q").Kind("rabbitmq");
+            Service("q").Kind("kafka");
             Project("app", "./app").DependsOn("q").Process("web", "exec sleep 1000");
+            Project("front", "./app").DependsOn("app").Process("web", "exec sleep 1000");
+            Project("docs", "./app").Process("site", "exec sleep 1000");
             """);
 
-        using var up = RunningCli.Start(dir.Path, StateIn(state.Combine("s")), "up", "--no-color");
-        var exitCode = await up.WaitForExitAsync(Deadline);
+        using var up = RunningCli.Start(dir.Path, StateIn(state.Path), "up", "--no-color");
+        await up.WaitUntilAsync(c => c.Stderr.Contains("procurator: front skipped:", StringComparison.Ordinal), Deadline, "the readiness report");
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("procurator.csx(1,1): error PRO070: service 'q': kind 'rabbitmq' has no built-in preset (postgres and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")\n", up.Stderr);
-        Assert.Contains("procurator: 1 error; nothing was started\n", up.Stderr);
-        Assert.Equal("", up.Stdout);
-        Assert.False(Directory.Exists(state.Combine("s")));
+        // Said once, located at the script line; the rest started, docs is ready.
+        Assert.Single(up.Stderr.Split('\n'), l => l == $"procurator.csx(1,1): error PRO070: {BlockedUnits.NoPreset}");
+        Assert.Contains($"procurator: starting app, docs, front, q; state in {state.Path}", up.Stderr);
+        Assert.Contains($"procurator: q blocked: {BlockedUnits.NoPreset}\n", up.Stderr);
+        Assert.Contains($"procurator: app skipped: q blocked: {BlockedUnits.NoPreset}\n", up.Stderr);
+        Assert.Contains($"procurator: front skipped: app skipped: q blocked: {BlockedUnits.NoPreset}\n", up.Stderr);
+        var lines = Lines(up.Stdout);
+        Assert.Contains(("q", $"-- Pending -> Blocked: {BlockedUnits.NoPreset}"), lines);
+        Assert.Contains(("app", $"-- Pending -> Skipped: q blocked: {BlockedUnits.NoPreset}"), lines);
+        Assert.Contains(("docs", "-- Running -> Ready: running 1s, no readiness probe"), lines);
+        Assert.DoesNotContain(lines, l => l.Unit is "q" or "app" or "front" && l.Text.Contains("-> Starting", StringComparison.Ordinal));
+
+        // status --json: the blocked unit with its reason, and the located problem.
+        var status = await ProcessRun.InAsync(dir.Path, StateIn(state.Path), "status", "--json");
+        Assert.True(status.ExitCode == 0, status.Stderr);
+        using (var json = System.Text.Json.JsonDocument.Parse(status.Stdout))
+        {
+            var units = json.RootElement.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("name").GetString()!, u => (u.GetProperty("state").GetString(), u.GetProperty("reason").GetString()));
+            Assert.Equal(("blocked", BlockedUnits.NoPreset), units["q"]);
+            Assert.Equal(("skipped", $"q blocked: {BlockedUnits.NoPreset}"), units["app"]);
+            Assert.Equal("ready", units["docs"].Item1);
+            var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray());
+            Assert.Equal(("PRO070", 1, "error"), (problem.GetProperty("code").GetString(), problem.GetProperty("line").GetInt32(), problem.GetProperty("severity").GetString()));
+        }
+
+        // Starting it by hand cannot help: refused with the reason.
+        var restart = await ProcessRun.InAsync(dir.Path, StateIn(state.Path), "restart", "q");
+        Assert.Equal(1, restart.ExitCode);
+        Assert.Contains($"procurator: error: q cannot start: {BlockedUnits.NoPreset}\n", restart.Stderr);
+
+        // The rest keeps running until Ctrl-C.
+        up.Interrupt();
+        Assert.Equal(0, await up.WaitForExitAsync(Deadline));
         Assert.Equal(["app/.keep", "procurator.csx"], WorkspaceFiles(dir));
     }
 
-    [Fact]
-    public async Task A_planning_problem_is_a_located_diagnostic_in_json_too_and_in_the_model_file_with_model()
+    [RequiresToolFact("setsid")]
+    public async Task A_blocked_unit_is_a_located_diagnostic_in_json_too_and_in_the_model_file_with_model()
     {
         using var dir = new TempDirectory("ws");
         using var state = new TempDirectory("state");
         dir.Write("app/.keep", "");
         dir.Write("procurator.csx", """
             Project("app", "./app").DependsOn("q").Process("web", "exec sleep 1000");
-            Service("q").Kind("rabbitmq");
+            Service("q").Kind("kafka");
             """);
 
+        // Every unit ends blocked or skipped, so up ends on its own, exit 1; the JSON object comes last on stdout.
         using (var json = RunningCli.Start(dir.Path, StateIn(state.Combine("s")), "up", "--format", "json"))
         {
             Assert.Equal(1, await json.WaitForExitAsync(Deadline));
-            using var document = System.Text.Json.JsonDocument.Parse(json.Stdout);
+            var at = json.Stdout.LastIndexOf("\n{", StringComparison.Ordinal) + 1;
+            Assert.True(at > 0, json.Stdout);
+            using var document = System.Text.Json.JsonDocument.Parse(json.Stdout[at..]);
             var diagnostic = Assert.Single(document.RootElement.GetProperty("diagnostics").EnumerateArray());
-            Assert.Equal(("PRO070", 2, 1), (diagnostic.GetProperty("code").GetString(), diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("column").GetInt32()));
+            Assert.Equal(("PRO070", 2, 1, "error"), (diagnostic.GetProperty("code").GetString(), diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("column").GetInt32(), diagnostic.GetProperty("severity").GetString()));
+            Assert.Equal(BlockedUnits.NoPreset, diagnostic.GetProperty("message").GetString());
             Assert.False(document.RootElement.GetProperty("ok").GetBoolean());
+            Assert.DoesNotContain("PRO070", json.Stderr);
         }
 
         using (var run = RunningCli.Start(dir.Path, "run"))
@@ -122,8 +157,8 @@ public sealed partial class UpIntegrationTests
         Assert.Equal(1, await model.WaitForExitAsync(Deadline));
         var services = File.ReadAllLines(dir.Combine("procurator.json")).Select((text, index) => (text, line: index + 1))
             .First(l => l.text.Contains("\"name\": \"q\"", StringComparison.Ordinal));
-        Assert.Contains($"procurator.json({services.line},{services.text.IndexOf("\"q\"", StringComparison.Ordinal) + 1}): error PRO070: service 'q': kind 'rabbitmq'", model.Stderr);
-        Assert.False(Directory.Exists(state.Combine("s")));
+        Assert.Contains($"procurator.json({services.line},{services.text.IndexOf("\"q\"", StringComparison.Ordinal) + 1}): error PRO070: {BlockedUnits.NoPreset}\n", model.Stderr);
+        Assert.Contains($"procurator: app skipped: q blocked: {BlockedUnits.NoPreset}\n", model.Stderr);
     }
 
     [RequiresToolFact("setsid")]

@@ -20,10 +20,12 @@ internal static class DetachedLauncher
 
     private const string Redirect = "exec \"$0\" \"$@\" </dev/null >>\"$PROCURATOR_MANAGER_LOG\" 2>&1";
 
-    // json (--format json): a manager that fails before it is ready printed its problems as one JSON object, relayed to stdout as it is.
+    // output: with --format json, a manager that fails before it is ready printed its problems as one JSON object, relayed to stdout
+    // as it is; one that starts has its problems that block units relayed (as diagnostics, or in the JSON object printed at the end).
     // wait: with --wait, how long to wait for the units; null for -d alone.
-    public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, TimeSpan? wait, bool json, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext cli, ControlPaths paths, IReadOnlyList<string> upArguments, TimeSpan? wait, CommandOutput output, CancellationToken cancellationToken)
     {
+        var json = output.IsJson;
         // Start the manager in its own session, detached from this terminal.
         paths.EnsureDirectory();
         var state = StatePaths.For(paths.Workspace);
@@ -63,15 +65,19 @@ internal static class DetachedLauncher
             if (client.Manager.Pid != manager.Id)
             {
                 await cli.Error.WriteLineAsync($"procurator: a manager is already running for {paths.Workspace} (pid {client.Manager.Pid}); no second one was started");
-                return wait is { } patience ? await WaitAsync(cli, paths, patience, cancellationToken) : ExitCodes.Ok;
+                return await output.FinishAsync(wait is { } patience ? await WaitAsync(cli, paths, patience, cancellationToken) : ExitCodes.Ok);
             }
+
+            // What blocks units was printed into the manager's log: say it here, where someone reads it.
+            var status = await client.RequestAsync(new ControlRequest("status"), cancellationToken: cancellationToken);
+            await output.DiagnosticsAsync((status.Status?.Problems ?? []).Select(ProblemReports.ToDiagnostic));
 
             await cli.Error.WriteLineAsync($"procurator: manager running in the background (pid {client.Manager.Pid}) for {paths.Workspace}");
             await cli.Error.WriteLineAsync($"procurator: state in {state.Directory} (unit logs in {state.Logs}, manager output in {log})");
             await cli.Error.WriteLineAsync("procurator: logs: procurator logs -f; status: procurator status; stop: procurator down");
         }
 
-        return wait is { } timeout ? await WaitAsync(cli, paths, timeout, cancellationToken) : ExitCodes.Ok;
+        return await output.FinishAsync(wait is { } timeout ? await WaitAsync(cli, paths, timeout, cancellationToken) : ExitCodes.Ok);
     }
 
     /// <summary>
@@ -89,7 +95,8 @@ internal static class DetachedLauncher
 
         // State changes as they happen, on a connection of their own, until the answer comes.
         using var following = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var changes = PrintChangesAsync(cli, paths, following.Token);
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+        var changes = PrintChangesAsync(cli, paths, shown, following.Token);
         ControlResponse response;
         try
         {
@@ -100,6 +107,8 @@ internal static class DetachedLauncher
             await following.CancelAsync();
             await changes;
         }
+
+        await PrintMissedAsync(cli, paths, shown, cancellationToken);
 
         if (response.Ok)
         {
@@ -122,8 +131,8 @@ internal static class DetachedLauncher
         return ExitCodes.Invalid;
     }
 
-    /// <summary>Prints <c>procurator: api: running -> ready: ready: HTTP 200</c> per state change until cancelled.</summary>
-    private static async Task PrintChangesAsync(CliContext cli, ControlPaths paths, CancellationToken cancellationToken)
+    /// <summary>Prints <c>procurator: api: running -> ready: ready: HTTP 200</c> per state change until cancelled; <paramref name="shown"/> gets each unit's last printed state.</summary>
+    private static async Task PrintChangesAsync(CliContext cli, ControlPaths paths, Dictionary<string, string> shown, CancellationToken cancellationToken)
     {
         try
         {
@@ -137,6 +146,7 @@ internal static class DetachedLauncher
             var now = await events.RequestAsync(new ControlRequest("status"), cancellationToken: cancellationToken);
             foreach (var unit in now.Status?.Units.Where(u => u.State != "pending") ?? [])
             {
+                shown[unit.Name] = unit.State;
                 await cli.Error.WriteLineAsync($"procurator: {unit.Name}: {unit.State}: {unit.Reason}");
             }
 
@@ -150,6 +160,7 @@ internal static class DetachedLauncher
             {
                 if (response.Event is { } change)
                 {
+                    shown[change.Unit] = change.To;
                     await cli.Error.WriteLineAsync($"procurator: {change.Unit}: {change.From} -> {change.To}: {change.Reason}");
                 }
             }
@@ -157,6 +168,27 @@ internal static class DetachedLauncher
         catch (Exception e) when (e is OperationCanceledException or IOException or ControlException)
         {
             // The answer came (or the manager went away): the changes are no longer needed.
+        }
+    }
+
+    /// <summary>
+    /// The answer can overtake the last changes on the other connection (the one that settled the
+    /// wait among them): prints where each unit is now when that is not what was printed last.
+    /// </summary>
+    private static async Task PrintMissedAsync(CliContext cli, ControlPaths paths, Dictionary<string, string> shown, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var client = await ControlClient.ConnectAsync(paths, TimeSpan.Zero, cancellationToken);
+            var now = client is null ? null : await client.RequestAsync(new ControlRequest("status"), cancellationToken: cancellationToken);
+            foreach (var unit in now?.Status?.Units.Where(u => u.State != "pending" && shown.GetValueOrDefault(u.Name) != u.State) ?? [])
+            {
+                await cli.Error.WriteLineAsync($"procurator: {unit.Name}: {unit.State}: {unit.Reason}");
+            }
+        }
+        catch (Exception e) when (e is IOException or ControlException)
+        {
+            // The manager went away meanwhile: nothing more to say.
         }
     }
 

@@ -19,7 +19,7 @@ internal static class ForegroundManager
 {
     private const string EveryUnitFinished = "every unit has finished";
 
-    private static readonly UnitState[] Finished = [UnitState.Completed, UnitState.Failed, UnitState.GaveUp, UnitState.Skipped, UnitState.Stopped];
+    private static readonly UnitState[] Finished = [UnitState.Completed, UnitState.Failed, UnitState.GaveUp, UnitState.Skipped, UnitState.Stopped, UnitState.Blocked];
 
     /// <summary>Runs until Ctrl-C, <c>procurator down</c>, or (not detached) every wanted unit finished.</summary>
     /// <param name="cli">Where to write.</param>
@@ -29,9 +29,11 @@ internal static class ForegroundManager
     /// <param name="state">Where the unit logs go (the plan already put service data there).</param>
     /// <param name="colour">Coloured console prefixes.</param>
     /// <param name="detached">Run as the detached manager (<c>up -d</c>): keep running when every unit has finished.</param>
-    public static async Task<int> RunAsync(CliContext cli, UnitPlan plan, IReadOnlyList<string> selected, string workspaceDirectory, StatePaths state, bool colour, bool detached = false)
+    /// <param name="blocking">The located problems that block units (already printed), for <c>status</c> and <c>up -d</c>.</param>
+    public static async Task<int> RunAsync(
+        CliContext cli, UnitPlan plan, IReadOnlyList<string> selected, string workspaceDirectory, StatePaths state, bool colour, bool detached = false, IReadOnlyList<ProblemReport>? blocking = null)
     {
-        var wanted = Closure(plan, selected);
+        var wanted = plan.Closure(selected);
         foreach (var note in plan.Notes.Where(n => wanted.Contains(n.Split(':')[0])))
         {
             await cli.Error.WriteLineAsync($"procurator: {note}");
@@ -70,7 +72,7 @@ internal static class ForegroundManager
         await using var orchestrator = new Orchestrator(plan.Units, new PortCheckingRunner(runner, plan.Units), probes, sink, TimeProvider.System);
 
         var stopRequested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var host = new ManagerHost(orchestrator, plan, paths.Workspace, state, stopRequested);
+        var host = new ManagerHost(orchestrator, plan, paths.Workspace, state, stopRequested, blocking);
         await using var control = ControlServer.Start(paths.Socket, host.HandleAsync);
         var signals = new InterruptCounter(TimeProvider.System);
         void OnSignal(PosixSignalContext context)
@@ -177,25 +179,5 @@ internal static class ForegroundManager
         {
             // Stopped before everything settled: nothing to report.
         }
-    }
-
-    /// <summary>The selected units and everything they depend on, transitively.</summary>
-    private static HashSet<string> Closure(UnitPlan plan, IReadOnlyList<string> selected)
-    {
-        var byName = plan.Units.ToDictionary(u => u.Name, StringComparer.Ordinal);
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>(selected);
-        while (stack.TryPop(out var name))
-        {
-            if (wanted.Add(name) && byName.TryGetValue(name, out var unit))
-            {
-                foreach (var dependency in unit.DependsOn)
-                {
-                    stack.Push(dependency.Name);
-                }
-            }
-        }
-
-        return wanted;
     }
 }

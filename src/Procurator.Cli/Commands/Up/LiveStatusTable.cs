@@ -60,7 +60,7 @@ internal static class LiveStatusTable
     private static Style StateStyle(string state) => state switch
     {
         "ready" or "completed" => new Style(Color.Green),
-        "failed" or "gave-up" or "unhealthy" => new Style(Color.Red),
+        "failed" or "gave-up" or "unhealthy" or "blocked" => new Style(Color.Red),
         "stopped" or "skipped" => new Style(Color.Grey),
         _ => new Style(Color.Yellow),
     };

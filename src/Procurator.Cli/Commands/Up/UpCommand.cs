@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Procurator.Cli.Commands.Control;
+using Procurator.Diagnostics;
 using Procurator.Supervisor.Control;
 using Procurator.Supervisor.Logs;
 using Procurator.Supervisor.Planning;
@@ -60,7 +61,8 @@ internal static class UpCommand
                 if (parse.GetValue(detach) || parse.GetValue(wait))
                 {
                     var forwarded = Forwarded(parse.Tokens.Select(t => t.Value).SkipWhile(t => t == "up").ToList(), parse.GetValue(wait));
-                    return await DetachedLauncher.RunAsync(cli, paths, ["up", .. forwarded], parse.GetValue(wait) ? WaitTimeout(common, parse) : null, common.Read(parse).Format != OutputFormat.Text, cancellationToken);
+                    var launcherOutput = new CommandOutput(cli, common.Read(parse) with { Script = script });
+                    return await DetachedLauncher.RunAsync(cli, paths, ["up", .. forwarded], parse.GetValue(wait) ? WaitTimeout(common, parse) : null, launcherOutput, cancellationToken);
                 }
             }
 
@@ -76,11 +78,12 @@ internal static class UpCommand
 
             var state = StatePaths.For(directory);
             var plan = UnitPlanner.Plan(workspace, directory, state);
-            if (plan.Errors.Count > 0)
+            IReadOnlyList<Diagnostic> Locate(IEnumerable<PlanProblem> problems) => [.. model is null
+                ? PlanProblemLocator.InScript(problems, sites)
+                : PlanProblemLocator.InModelFile(problems, workspace, cli.FullPath(model))];
+            if (plan.Fatal.Count > 0)
             {
-                await output.DiagnosticsAsync(model is null
-                    ? PlanProblemLocator.InScript(plan.Errors, sites)
-                    : PlanProblemLocator.InModelFile(plan.Errors, workspace, cli.FullPath(model)));
+                await output.DiagnosticsAsync(Locate(plan.Errors));
                 await output.ProblemAsync($"procurator: {plan.Errors.Count} error{(plan.Errors.Count == 1 ? "" : "s")}; nothing was started");
                 return await output.FinishAsync(ExitCodes.Invalid);
             }
@@ -93,10 +96,22 @@ internal static class UpCommand
                 return ExitCodes.Usage;
             }
 
+            // Problems of single units block those units (and skip their dependents), said once here; the rest starts.
+            var blocking = Locate(BlockedAmong(plan, units));
+            await output.DiagnosticsAsync(blocking);
             var colour = !parse.GetValue(noColor) && Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && !Console.IsOutputRedirected;
-            return await ForegroundManager.RunAsync(cli, plan, units, directory, state, colour && !parse.GetValue(daemon), parse.GetValue(daemon));
+            return await output.FinishAsync(await ForegroundManager.RunAsync(
+                cli, plan, units, directory, state, colour && !parse.GetValue(daemon), parse.GetValue(daemon), [.. blocking.Select(ProblemReports.From)]));
         });
         return command;
+    }
+
+    /// <summary>The unit-scoped problems of the units to start and their dependencies, transitively.</summary>
+    private static IEnumerable<PlanProblem> BlockedAmong(UnitPlan plan, IReadOnlyList<string> units)
+    {
+        var wanted = plan.Closure(units);
+        return plan.Errors.Where(p => p.Scope == ProblemScope.Unit
+            && (plan.UnitsByName.TryGetValue(p.Subject, out var named) ? named : [p.Subject]).Any(wanted.Contains));
     }
 
     /// <summary>
