@@ -60,6 +60,29 @@ public sealed class SecretsIntegrationTests : IDisposable
         }
     }
 
+    [RequiresToolFact("setsid", "sh")]
+    public async Task A_missing_secret_blocks_only_its_project_with_a_located_message_naming_where_up_looked()
+    {
+        File.WriteAllText(Path.Combine(_workspace, "procurator.csx"), """
+            Project("docs", ".").Process("site", "exec sleep 600");
+
+            Project("api", ".")
+                .Secret("PAYMENTS_KEY")
+                .Process("web", "exec sleep 600");
+            """);
+
+        var wait = await Cli("up", "--wait");
+
+        Assert.Equal(1, wait.ExitCode);
+        var missing = $"project 'api': secret PAYMENTS_KEY is not set: export it, or put it in {_workspace}/.env (git-ignored), or give it a command: Secret(\"PAYMENTS_KEY\", fromCommand: \"...\")";
+        Assert.Single(wait.Stderr.Split('\n'), l => l == $"procurator.csx(3,1): error PRO083: {missing}");
+        Assert.Contains($"procurator: api blocked: {missing}\n", wait.Stderr);
+        var status = await Cli("status", "--json");
+        using var report = System.Text.Json.JsonDocument.Parse(status.Stdout);
+        Assert.Equal(["api blocked", "docs ready"],
+            report.RootElement.GetProperty("units").EnumerateArray().Select(u => $"{u.GetProperty("name").GetString()} {u.GetProperty("state").GetString()}").Order(StringComparer.Ordinal));
+    }
+
     private Task<ProcessRun> Cli(params string[] args) =>
         ProcessRun.InAsync(_workspace, new Dictionary<string, string> { [StatePaths.Variable] = _state, ["GAMMA"] = FromEnvironment }, args);
 }
