@@ -80,7 +80,7 @@ internal static class ServiceKindCatalogue
             Container: new("rabbitmq", "3", [], "rabbitmq-diagnostics -q ping"),
             NoContainerBecause: null,
             ImageNames: ["rabbitmq"],
-            LocalPreset: false,
+            LocalPreset: true,
             Connection: new("amqp://{user}:guest@{host}:{port}", DefaultUser: "guest", DefaultDatabase: null, TakesUser: false, TakesDatabase: false, [])),
         new("redis", 6379,
             NixPackage: _ => "redis",
