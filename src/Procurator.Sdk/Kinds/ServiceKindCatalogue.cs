@@ -37,7 +37,7 @@ internal static class ServiceKindCatalogue
             Container: new("memcached", "1", [], HealthCommand: null),
             NoContainerBecause: null,
             ImageNames: ["memcached"],
-            LocalPreset: false,
+            LocalPreset: true,
             Connection: KindConnection.Plain("memcache://{host}:{port}", new ClientVariable("MEMCACHE_SERVERS", "{host}:{port}"))),
         new("minio", 9000,
             NixPackage: _ => "minio",
