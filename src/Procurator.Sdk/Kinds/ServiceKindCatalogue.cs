@@ -65,7 +65,7 @@ internal static class ServiceKindCatalogue
             Container: new("nats", "2", [], HealthCommand: null),
             NoContainerBecause: null,
             ImageNames: ["nats"],
-            LocalPreset: false,
+            LocalPreset: true,
             Connection: KindConnection.Plain("nats://{host}:{port}", new ClientVariable("NATS_URL", "{url}"))),
         new("postgres", 5432,
             NixPackage: v => v.Major is null ? "postgresql" : $"postgresql_{v.Major}",

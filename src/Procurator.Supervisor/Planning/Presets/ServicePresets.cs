@@ -10,7 +10,8 @@ internal static class ServicePresets
 {
     public static IReadOnlyList<IServicePreset> All { get; } =
     [
-        new MariaDbPreset("mariadb"), new MemcachedPreset(), new MariaDbPreset("mysql"), new PostgresPreset(), new RabbitMqPreset(), new RedisPreset(),
+        new MariaDbPreset("mariadb"), new MemcachedPreset(), new MariaDbPreset("mysql"), new NatsPreset(),
+        new PostgresPreset(), new RabbitMqPreset(), new RedisPreset(),
     ];
 
     /// <summary>The preset for <paramref name="kind"/>, or null.</summary>
