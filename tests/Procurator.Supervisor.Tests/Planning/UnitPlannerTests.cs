@@ -209,14 +209,14 @@ public sealed class UnitPlannerTests
     [Fact]
     public void Missing_binaries_and_kinds_without_a_preset_are_errors_that_say_what_to_do()
     {
-        var plan = Plan(With([], [Service("postgres", "postgres", 5432), Service("q", "rabbitmq", 5672), Service("cache", "redis", 6379)]), Empty);
+        var plan = Plan(With([], [Service("postgres", "postgres", 5432), Service("q", "kafka", 9092), Service("cache", "redis", 6379)]), Empty);
 
         Assert.Empty(plan.Units);
         Assert.Equal(3, plan.Errors.Count);
         Assert.Equal(["PRO072", "PRO070", "PRO072"], plan.Errors.Select(e => e.Code));
         Assert.Equal(["postgres", "q", "cache"], plan.Errors.Select(e => e.Subject));
         Assert.StartsWith("service 'postgres': no postgres server found", plan.Errors[0].Message);
-        Assert.Equal("service 'q': kind 'rabbitmq' has no built-in preset (postgres and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")", plan.Errors[1].Message);
+        Assert.Equal("service 'q': kind 'kafka' has no built-in preset (mariadb, memcached, mysql, nats, postgres, rabbitmq and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")", plan.Errors[1].Message);
         Assert.StartsWith("service 'cache': no redis-server found", plan.Errors[2].Message);
     }
 

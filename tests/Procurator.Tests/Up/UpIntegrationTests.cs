@@ -78,7 +78,7 @@ public sealed partial class UpIntegrationTests
         using var state = new TempDirectory("state");
         dir.Write("app/.keep", "");
         dir.Write("procurator.csx", """
-            Service("q").Kind("rabbitmq");
+            Service("q").Kind("kafka");
             Project("app", "./app").DependsOn("q").Process("web", "exec sleep 1000");
             """);
 
@@ -86,7 +86,7 @@ public sealed partial class UpIntegrationTests
         var exitCode = await up.WaitForExitAsync(Deadline);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("procurator.csx(1,1): error PRO070: service 'q': kind 'rabbitmq' has no built-in preset (postgres and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")\n", up.Stderr);
+        Assert.Contains("procurator.csx(1,1): error PRO070: service 'q': kind 'kafka' has no built-in preset (mariadb, memcached, mysql, nats, postgres, rabbitmq and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")\n", up.Stderr);
         Assert.Contains("procurator: 1 error; nothing was started\n", up.Stderr);
         Assert.Equal("", up.Stdout);
         Assert.False(Directory.Exists(state.Combine("s")));
@@ -101,7 +101,7 @@ public sealed partial class UpIntegrationTests
         dir.Write("app/.keep", "");
         dir.Write("procurator.csx", """
             Project("app", "./app").DependsOn("q").Process("web", "exec sleep 1000");
-            Service("q").Kind("rabbitmq");
+            Service("q").Kind("kafka");
             """);
 
         using (var json = RunningCli.Start(dir.Path, StateIn(state.Combine("s")), "up", "--format", "json"))
@@ -122,7 +122,7 @@ public sealed partial class UpIntegrationTests
         Assert.Equal(1, await model.WaitForExitAsync(Deadline));
         var services = File.ReadAllLines(dir.Combine("procurator.json")).Select((text, index) => (text, line: index + 1))
             .First(l => l.text.Contains("\"name\": \"q\"", StringComparison.Ordinal));
-        Assert.Contains($"procurator.json({services.line},{services.text.IndexOf("\"q\"", StringComparison.Ordinal) + 1}): error PRO070: service 'q': kind 'rabbitmq'", model.Stderr);
+        Assert.Contains($"procurator.json({services.line},{services.text.IndexOf("\"q\"", StringComparison.Ordinal) + 1}): error PRO070: service 'q': kind 'kafka'", model.Stderr);
         Assert.False(Directory.Exists(state.Combine("s")));
     }
 
