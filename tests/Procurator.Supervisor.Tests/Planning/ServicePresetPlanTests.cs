@@ -89,8 +89,9 @@ public sealed class ServicePresetPlanTests
         Assert.Equal("/usr/bin/bash", probe.Command.FileName);
         Assert.Equal(["rabbitmq-ready", "5700"], probe.Command.Arguments.Skip(2));
         Assert.Equal(TimeSpan.FromMilliseconds(500), probe.Period);
+        Assert.Equal(TimeSpan.FromMinutes(3), q.StartupTimeout);
         Assert.Equal([new PreparedDirectory("q", $"{Data}/q", null)], plan.Directories);
-        Assert.Equal([$"q: rabbitmq from /usr/lib/rabbitmq/bin/rabbitmq-server, node {node} with its own epmd, data in {Data}/q (rabbitmqctl: set -a; . {Data}/q/cli.env)"],
+        Assert.Equal([$"q: rabbitmq from /usr/lib/rabbitmq/bin/rabbitmq-server, node {node} with its own epmd, data in {Data}/q (to reach it: set -a; . {Data}/q/cli.env; /usr/lib/rabbitmq/bin/rabbitmqctl status)"],
             plan.Notes);
     }
 
@@ -116,6 +117,7 @@ public sealed class ServicePresetPlanTests
         Assert.Equal("/usr/sbin/nats-server", bus.Command.FileName);
         Assert.Equal(["--addr", "127.0.0.1", "--port", "4333", "--jetstream", "--store_dir", $"{Data}/bus/jetstream"], bus.Command.Arguments);
         Assert.Equal(new TcpProbe("127.0.0.1", 4333), bus.Readiness);
+        Assert.Equal(UnitSpec.DefaultStartupTimeout, bus.StartupTimeout);
         Assert.Equal([$"bus: nats from /usr/sbin/nats-server, JetStream data in {Data}/bus/jetstream"], plan.Notes);
     }
 

@@ -14,7 +14,7 @@ namespace Procurator.Tests.Up;
 /// </summary>
 public sealed partial class UpPresetIntegrationTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
 
     // The SQL makes a table in the named database as the named user (so the grant is real), and
     // counts its rows: 1 on the first start, 2 on the second (the data stayed).
@@ -58,12 +58,12 @@ public sealed partial class UpPresetIntegrationTests
             $"nats nats://127.0.0.1:{bus}",
         ];
 
-        await UpUntilCheckedAsync(dir, state, Expected(1), "bus", "cache", "db");
+        await UpUntilCheckedAsync(dir, state, Expected(1), ["bus", "cache", "db"]);
         Assert.True(Directory.Exists(state.Combine("data", "db", "mysql")));
         Assert.True(Directory.Exists(state.Combine("data", "bus", "jetstream")));
 
         // A second start skips the install, finds the user and database there, and sees the first row.
-        var again = await UpUntilCheckedAsync(dir, state, Expected(2), "bus", "cache", "db");
+        var again = await UpUntilCheckedAsync(dir, state, Expected(2), ["bus", "cache", "db"]);
         Assert.DoesNotContain("first start", again, StringComparison.Ordinal);
     }
 
@@ -101,8 +101,13 @@ public sealed partial class UpPresetIntegrationTests
             Project("app", "./app").DependsOn("q", "sql").Process("check", "bash check.sh; exec sleep 1000");
             """);
 
+        // The node answers its CLI through the private epmd and cookie that cli.env names.
+        var diagnostics = "";
         var stderr = await UpUntilCheckedAsync(dir, state,
-            ["amqp login as guest: tuned", "root@127.0.0.1", $"url mysql://root@127.0.0.1:{sql}/"], "q", "sql");
+            ["amqp login as guest: tuned", "root@127.0.0.1", $"url mysql://root@127.0.0.1:{sql}/"], ["q", "sql"],
+            async () => diagnostics = await RunAsync("bash", "-c", $"set -a; . {state.Combine("data", "q", "cli.env")}; /usr/lib/rabbitmq/bin/rabbitmq-diagnostics -q ping"));
+
+        Assert.Equal("Ping succeeded\n", diagnostics);
 
         Assert.Contains("sql: mysql (MariaDB's server, which speaks MySQL's protocol; MySQL's own server is not run by the preset)", stderr, StringComparison.Ordinal);
         var cli = File.ReadAllText(state.Combine("data", "q", "cli.env"));
@@ -111,9 +116,10 @@ public sealed partial class UpPresetIntegrationTests
 
     /// <summary>
     /// Runs <c>up</c> until every unit is ready and the check printed <paramref name="expected"/>, then
-    /// Ctrl-C; asserts a clean stop with nothing left running. Returns what up said on stderr.
+    /// runs <paramref name="whileUp"/> and sends Ctrl-C; asserts a clean stop with nothing left running.
+    /// Returns what up printed.
     /// </summary>
-    private static async Task<string> UpUntilCheckedAsync(TempDirectory dir, TempDirectory state, string[] expected, params string[] services)
+    private static async Task<string> UpUntilCheckedAsync(TempDirectory dir, TempDirectory state, string[] expected, string[] services, Func<Task>? whileUp = null)
     {
         using var up = RunningCli.Start(dir.Path, new Dictionary<string, string> { ["PROCURATOR_STATE_DIR"] = state.Path }, "up", "--no-color");
         await up.WaitUntilAsync(c => c.Stderr.Contains("procurator: all ready", StringComparison.Ordinal), Deadline, "all ready");
@@ -124,6 +130,8 @@ public sealed partial class UpPresetIntegrationTests
             Assert.Contains(ManagerLines(up.Stdout, service), l => l.StartsWith("-- Running -> Ready", StringComparison.Ordinal));
         }
 
+        if (whileUp is not null)
+            await whileUp();
         up.Interrupt();
         Assert.Equal(0, await up.WaitForExitAsync(Deadline));
         Assert.Contains("procurator: everything stopped", up.Stderr, StringComparison.Ordinal);
@@ -179,6 +187,17 @@ public sealed partial class UpPresetIntegrationTests
         {
             return $"{pid} (gone)";
         }
+    }
+
+    /// <summary>Runs a command to its end; returns its stdout and stderr.</summary>
+    private static async Task<string> RunAsync(string file, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(Deadline);
+        return await output + await error;
     }
 
     /// <summary>A port nothing listens on right now (the OS picks it).</summary>

@@ -25,7 +25,8 @@ internal sealed class RabbitMqPreset : IServicePreset
         "{ok,P}=inet:port(A),{ok,Q}=inet:port(B),io:format(\"~b ~b~n\",[P,Q]),halt().";
 
     // $1 erl, $2 epmd, $3 rabbitmq-server, $4 data directory, $5 AMQP port, $6 node name, $7 the Erlang above.
-    // cli.env lets a developer reach the node: set -a; . DATA/cli.env; rabbitmqctl status.
+    // cli.env lets a developer reach the node: set -a; . DATA/cli.env; rabbitmqctl status (Debian's
+    // from /usr/lib/rabbitmq/bin: the one in /usr/sbin switches user and drops the environment).
     private const string Script =
         """
         set -e
@@ -52,6 +53,10 @@ internal sealed class RabbitMqPreset : IServicePreset
           *) echo "no AMQP connection.start yet (got '$answer')"; exit 1 ;;
         esac
         """;
+
+    // Its first boot took 16 s here on a quiet machine and 34 s on a loaded one (load 28 on 2 cores);
+    // the default 60 s leaves too little room.
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
 
     public string Kind => "rabbitmq";
 
@@ -81,7 +86,10 @@ internal sealed class RabbitMqPreset : IServicePreset
         };
         return new PresetResult(command, readiness, new PreparedDirectory(service.Name, dataDirectory, null), null,
             $"{service.Name}: rabbitmq from {server}, node {node} with its own epmd, data in {dataDirectory} " +
-            $"(rabbitmqctl: set -a; . {Path.Combine(dataDirectory, "cli.env")})");
+            $"(to reach it: set -a; . {Path.Combine(dataDirectory, "cli.env")}; {Path.Combine(Path.GetDirectoryName(server)!, "rabbitmqctl")} status)")
+        {
+            StartupTimeout = StartupTimeout,
+        };
     }
 
     /// <summary>A node name no other workspace or system-wide install uses: named by the data directory.</summary>
