@@ -58,7 +58,8 @@ public sealed partial class UpPresetIntegrationTests
             $"nats nats://127.0.0.1:{bus}",
         ];
 
-        await UpUntilCheckedAsync(dir, state, Expected(1), ["bus", "cache", "db"]);
+        var first = await UpUntilCheckedAsync(dir, state, Expected(1), ["bus", "cache", "db"]);
+        Assert.Contains($"mariadb-install-db: first start, creating the databases in {state.Combine("data", "db")}", first, StringComparison.Ordinal);
         Assert.True(Directory.Exists(state.Combine("data", "db", "mysql")));
         Assert.True(Directory.Exists(state.Combine("data", "bus", "jetstream")));
 
