@@ -59,8 +59,9 @@ public sealed partial class UpPresetIntegrationTests
         ];
 
         var first = await UpUntilCheckedAsync(dir, state, Expected(1), ["bus", "cache", "db"]);
-        Assert.Contains($"mariadb-install-db: first start, creating the databases in {state.Combine("data", "db")}", first, StringComparison.Ordinal);
-        Assert.True(Directory.Exists(state.Combine("data", "db", "mysql")));
+        Assert.Contains($"mariadb-install-db: first start, creating the databases in {state.Combine("data", "db", "data")}", first, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(state.Combine("data", "db", "data", "mysql")));
+        Assert.False(Directory.Exists(state.Combine("data", "db", "install.tmp")));
         Assert.True(Directory.Exists(state.Combine("data", "bus", "jetstream")));
 
         // A second start skips the install, finds the user and database there, and sees the first row.

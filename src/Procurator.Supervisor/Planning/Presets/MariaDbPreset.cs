@@ -7,7 +7,7 @@ namespace Procurator.Supervisor.Planning.Presets;
 
 /// <summary>
 /// MariaDB, for the <c>mariadb</c> kind and (speaking MySQL's protocol) the <c>mysql</c> kind:
-/// <c>mariadb-install-db</c> on first start into the data directory, then the server on
+/// <c>mariadb-install-db</c> on first start into <c>data/</c> in the data directory, then the server on
 /// 127.0.0.1 and the planned port, its socket beside the data, reading no system option file
 /// (so it never meets a system-wide install's socket or pid file). Ready when it answers a ping
 /// and the user and database its dependents use exist. Under root it runs as <c>mysql</c>.
@@ -20,17 +20,21 @@ internal sealed class MariaDbPreset(string kind) : IServicePreset
     private static readonly string[] ClientDirectories = ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"];
 
     // Arguments are passed as $1.. so no path or port is ever spliced into the script text.
+    // The databases live in DATA/data, installed beside it and moved in when complete: an
+    // install cut short (Ctrl-C in the first seconds) is done again, not left half made.
     // Root gets no password (normal authentication, not the socket's OS user): the readiness
     // probe and a developer's client connect as root whoever runs the server.
     private const string Script =
         """
         set -e
-        if [ ! -d "$3/mysql" ]; then
-          echo "mariadb-install-db: first start, creating the databases in $3"
-          "$1" --no-defaults --datadir="$3" --auth-root-authentication-method=normal --skip-test-db >/dev/null
+        if [ ! -d "$3/data" ]; then
+          echo "mariadb-install-db: first start, creating the databases in $3/data"
+          rm -rf "$3/install.tmp"
+          "$1" --no-defaults --datadir="$3/install.tmp" --auth-root-authentication-method=normal --skip-test-db >/dev/null
+          mv "$3/install.tmp" "$3/data"
         fi
         mkdir -p "$5"
-        exec "$2" --no-defaults --datadir="$3" --port="$4" --bind-address=127.0.0.1 --socket="$5/mysqld.sock" --skip-name-resolve
+        exec "$2" --no-defaults --datadir="$3/data" --port="$4" --bind-address=127.0.0.1 --socket="$5/mysqld.sock" --skip-name-resolve
         """;
 
     // Ready when root reaches the server through its socket and the user and database exist;
