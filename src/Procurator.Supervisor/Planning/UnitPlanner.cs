@@ -83,6 +83,7 @@ internal sealed partial class UnitPlanner
         var env = WithPort(service.Env, port);
         CommandSpec command;
         Probe? readiness;
+        var startupTimeout = UnitSpec.DefaultStartupTimeout;
         if (service.Command is { } shell)
         {
             command = CommandSpec.Shell(shell, _workspaceDirectory, env);
@@ -98,6 +99,7 @@ internal sealed partial class UnitPlanner
 
             command = result.Command!;
             readiness = result.Readiness;
+            startupTimeout = result.StartupTimeout ?? startupTimeout;
             if (result.DataDirectory is { } directory)
             {
                 _directories.Add(directory);
@@ -116,7 +118,7 @@ internal sealed partial class UnitPlanner
 
         var explicitCheck = service.HealthCheck is { } check ? ToProbe(check, _workspaceDirectory, env) : null;
         return new UnitSpec(service.Name, UnitRole.Service, command, [], explicitCheck ?? readiness, Liveness(explicitCheck, service.HealthCheck),
-            RestartPolicy.DefaultFor(UnitRole.Service), UnitSpec.DefaultStartupTimeout, UnitSpec.DefaultStopGracePeriod,
+            RestartPolicy.DefaultFor(UnitRole.Service), startupTimeout, UnitSpec.DefaultStopGracePeriod,
             port is { } listening ? [listening] : []);
     }
 

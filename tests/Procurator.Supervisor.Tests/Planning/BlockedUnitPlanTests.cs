@@ -9,7 +9,7 @@ namespace Procurator.Supervisor.Tests.Planning;
 /// <summary>Unit-scoped plan problems: the unit stays in the plan, blocked, and nothing else is.</summary>
 public sealed class BlockedUnitPlanTests
 {
-    private const string NoPreset = "service 'q': kind 'kafka' has no built-in preset (postgres and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")";
+    private const string NoPreset = "service 'q': kind 'kafka' has no built-in preset (mariadb, memcached, mysql, nats, postgres, rabbitmq and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")";
 
     private static readonly BinaryLocator Nothing = new("/nothing", _ => false, _ => []);
 

@@ -218,7 +218,7 @@ public sealed class UnitPlannerTests
         Assert.Equal(["PRO072", "PRO070", "PRO072"], plan.Errors.Select(e => e.Code));
         Assert.Equal(["postgres", "q", "cache"], plan.Errors.Select(e => e.Subject));
         Assert.StartsWith("service 'postgres': no postgres server found", plan.Errors[0].Message);
-        Assert.Equal("service 'q': kind 'kafka' has no built-in preset (postgres and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")", plan.Errors[1].Message);
+        Assert.Equal("service 'q': kind 'kafka' has no built-in preset (mariadb, memcached, mysql, nats, postgres, rabbitmq and redis do); give it a command, e.g. Service(\"q\").Command(\"…\")", plan.Errors[1].Message);
         Assert.StartsWith("service 'cache': no redis-server found", plan.Errors[2].Message);
     }
 

@@ -27,5 +27,12 @@ internal sealed class BinaryLocator(string? path, Func<string, bool> isExecutabl
             .OrderByDescending(v => v.Version == version)
             .ThenByDescending(v => int.TryParse(v.Version.Split('.')[0], out var major) ? major : 0);
 
+    /// <summary>
+    /// The first <paramref name="name"/> on PATH, else in the first of <paramref name="directories"/>
+    /// that has it (Debian puts servers in /usr/sbin, which a normal user's PATH lacks), or null.
+    /// </summary>
+    public string? Find(string name, params string[] directories) =>
+        OnPath(name) ?? directories.Select(dir => Path.Combine(dir, name)).FirstOrDefault(isExecutable);
+
     public bool IsExecutable(string file) => isExecutable(file);
 }

@@ -36,9 +36,6 @@ internal sealed class PostgresPreset : IServicePreset
         SQL
         """;
 
-    // A Unix socket path holds at most 107 bytes; postgres refuses to start beyond that.
-    private const int MaxSocketPath = 107;
-
     public string Kind => "postgres";
 
     public PresetResult Plan(ServiceModel service, int port, string dataDirectory, BinaryLocator binaries, bool runningAsRoot)
@@ -66,20 +63,9 @@ internal sealed class PostgresPreset : IServicePreset
             (socketDirectory == dataDirectory ? "" : $", socket in {socketDirectory} (the data path is too long for a Unix socket)"));
     }
 
-    /// <summary>
-    /// The socket goes beside the data (easy to find) unless that path is too long for a Unix
-    /// socket; then into a short folder under /tmp named by a hash of the data directory.
-    /// </summary>
-    internal static string SocketDirectory(string dataDirectory, string port)
-    {
-        if (Path.Combine(dataDirectory, $".s.PGSQL.{port}").Length <= MaxSocketPath)
-        {
-            return dataDirectory;
-        }
-
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..16];
-        return $"/tmp/procurator-pg-{hash}";
-    }
+    /// <summary>The socket's directory: beside the data unless that path is too long for a Unix socket.</summary>
+    internal static string SocketDirectory(string dataDirectory, string port) =>
+        Presets.SocketDirectory.For("pg", dataDirectory, $".s.PGSQL.{port}");
 
     /// <summary>The asked version's Debian install, else PATH (nix shells), else the newest install.</summary>
     private static (string? Bin, string Why) FindBin(string? version, BinaryLocator binaries)

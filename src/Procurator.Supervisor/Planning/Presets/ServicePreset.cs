@@ -19,5 +19,8 @@ internal sealed record PresetResult(
     string? Error,
     string? Note)
 {
+    /// <summary>How long the server may take to become ready, when longer than the default (a slow booter).</summary>
+    public TimeSpan? StartupTimeout { get; init; }
+
     public static PresetResult Failed(string error) => new(null, null, null, error, null);
 }

@@ -8,7 +8,11 @@ namespace Procurator.Supervisor.Planning.Presets;
 /// </summary>
 internal static class ServicePresets
 {
-    public static IReadOnlyList<IServicePreset> All { get; } = [new PostgresPreset(), new RedisPreset()];
+    public static IReadOnlyList<IServicePreset> All { get; } =
+    [
+        new MariaDbPreset("mariadb"), new MemcachedPreset(), new MariaDbPreset("mysql"), new NatsPreset(),
+        new PostgresPreset(), new RabbitMqPreset(), new RedisPreset(),
+    ];
 
     /// <summary>The preset for <paramref name="kind"/>, or null.</summary>
     public static IServicePreset? For(string? kind) => All.FirstOrDefault(p => p.Kind == kind);
