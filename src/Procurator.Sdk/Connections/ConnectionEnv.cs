@@ -47,10 +47,13 @@ internal sealed class ConnectionEnv
         _services.TryGetValue(name, out var service) ? ServiceConnection.For(service, _hostOf(name)) : null;
 
     /// <summary>The whole environment of <paramref name="project"/>'s processes, sorted by name.</summary>
-    public SortedDictionary<string, string> For(ProjectModel project)
+    public SortedMap<string> For(ProjectModel project) => new(Unsorted(project));
+
+    /// <summary>The same, in a dictionary the caller may add to (and sort when done).</summary>
+    public Dictionary<string, string> Unsorted(ProjectModel project)
     {
-        var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var clients = new Dictionary<string, List<KeyValuePair<string, string>>?>(StringComparer.Ordinal);
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        var clients = new Dictionary<string, IReadOnlyList<EnvVariable>?>(StringComparer.Ordinal);
         foreach (var name in project.DependsOn)
         {
             var prefix = EnvNamespacing.Prefix(name);
@@ -63,7 +66,7 @@ internal sealed class ConnectionEnv
                 AddIfSet(env, $"{prefix}_DATABASE", connection.Database);
                 var kind = _services[name].Kind ?? "";
                 // Two dependencies of one kind would fight over PGHOST and the like: then neither sets them.
-                clients[kind] = clients.ContainsKey(kind) ? null : [.. connection.ClientVariables];
+                clients[kind] = clients.ContainsKey(kind) ? null : connection.ClientVariables;
             }
             else if (_projects.TryGetValue(name, out var dependency) && dependency.Ports.Count > 0)
             {
@@ -74,9 +77,9 @@ internal sealed class ConnectionEnv
 
         foreach (var variables in clients.Values)
         {
-            foreach (var (key, value) in variables ?? [])
+            foreach (var variable in variables ?? [])
             {
-                env.TryAdd(key, value);
+                env.TryAdd(variable.Name, variable.Value);
             }
         }
 
@@ -92,7 +95,7 @@ internal sealed class ConnectionEnv
     public string Fill(string value) =>
         ConnectionReference.Fill(value, reference => reference.Part is { } part ? Service(reference.Service)?.Part(part) : null);
 
-    private static void AddIfSet(SortedDictionary<string, string> env, string key, string? value)
+    private static void AddIfSet(Dictionary<string, string> env, string key, string? value)
     {
         if (value is not null)
         {

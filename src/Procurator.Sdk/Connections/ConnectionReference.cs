@@ -7,9 +7,10 @@ namespace Procurator.Connections;
 /// <c>${postgres.url}</c> (what <c>pg.Url</c> gives in a script), so it composes with C#
 /// interpolation: <c>$"{pg.Url}?sslmode=disable"</c>. Filled in where the env is made, with
 /// the host of that place (loopback locally, a cluster name in an export). The dot keeps it
-/// apart from shell text: <c>${HOME}</c> is not a reference.
+/// apart from shell text: <c>${HOME}</c> is not a reference. A class, not a struct: a list of
+/// structs of ours is JIT-compiled on every run (see "Warm runs" in docs/ARCHITECTURE.md).
 /// </summary>
-internal readonly record struct ConnectionReference(string Service, string PartName, int Start, int Length)
+internal sealed record ConnectionReference(string Service, string PartName, int Start, int Length)
 {
     /// <summary>The text a script writes for <paramref name="part"/> of <paramref name="service"/>.</summary>
     public static string Format(string service, ConnectionPart part) => $"${{{service}.{Name(part)}}}";

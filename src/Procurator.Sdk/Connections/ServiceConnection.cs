@@ -8,7 +8,7 @@ namespace Procurator.Connections;
 /// What connects to one service from a given host name: <c>127.0.0.1</c> under <c>procurator up</c>
 /// and in dev shells, a cluster Service's name in an export. The one place the parts are made.
 /// </summary>
-internal sealed record ServiceConnection(string Host, int Port, string? User, string? Database, string? Url, IReadOnlyList<KeyValuePair<string, string>> ClientVariables)
+internal sealed record ServiceConnection(string Host, int Port, string? User, string? Database, string? Url, IReadOnlyList<EnvVariable> ClientVariables)
 {
     /// <summary>Where every local server listens: loopback only, as the presets start them.</summary>
     public const string LocalHost = "127.0.0.1";
@@ -25,10 +25,10 @@ internal sealed record ServiceConnection(string Host, int Port, string? User, st
         var user = kind?.DefaultUser is null ? null : service.User ?? kind.DefaultUser;
         var database = kind is null ? null : service.Database ?? kind.DefaultDatabase;
         var url = kind?.Url is { } template ? Fill(template, host, port, user, database, url: null) : null;
-        var variables = new List<KeyValuePair<string, string>>();
+        var variables = new List<EnvVariable>();
         foreach (var variable in kind?.ClientVariables ?? [])
         {
-            variables.Add(new(variable.Name, Fill(variable.Template, host, port, user, database, url)));
+            variables.Add(new EnvVariable(variable.Name, Fill(variable.Template, host, port, user, database, url)));
         }
 
         return new ServiceConnection(host, port, user, database, url, variables);
@@ -52,3 +52,6 @@ internal sealed record ServiceConnection(string Host, int Port, string? User, st
         .Replace("{database}", database ?? "", StringComparison.Ordinal)
         .Replace("{url}", url ?? "", StringComparison.Ordinal);
 }
+
+/// <summary>A variable and its value; a class, not a <c>KeyValuePair</c> (see "Warm runs" in docs/ARCHITECTURE.md).</summary>
+internal sealed record EnvVariable(string Name, string Value);

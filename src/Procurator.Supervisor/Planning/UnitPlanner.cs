@@ -126,7 +126,7 @@ internal sealed partial class UnitPlanner
     {
         var directory = Path.GetFullPath(Path.Combine(_workspaceDirectory, project.Path));
         var dependencies = Dependencies(project).ToArray();
-        var env = _connections.For(project);
+        var env = _connections.Unsorted(project);
         if (project.Ports.Count == 1)
         {
             env.TryAdd("PORT", project.Ports[0].ToString(CultureInfo.InvariantCulture));

@@ -205,7 +205,7 @@ internal static class ModelJson
         }
     }
 
-    private static bool SameEnv(SortedDictionary<string, string> processEnv, IReadOnlyDictionary<string, string> env)
+    private static bool SameEnv(SortedMap<string> processEnv, IReadOnlyDictionary<string, string> env)
     {
         if (processEnv.Count != env.Count)
         {
