@@ -131,9 +131,10 @@ public sealed class ServicePresetPlanTests
     {
         var plan = Plan(Service("s", kind, 1234), Empty);
 
-        Assert.Empty(plan.Units);
+        // Blocked, not dropped: its dependents are skipped naming it, the rest starts.
+        Assert.Equal(message, Assert.Single(plan.Units).Blocked);
         var error = Assert.Single(plan.Errors);
-        Assert.Equal(("PRO072", "s", message), (error.Code, error.Subject, error.Message));
+        Assert.Equal(("PRO072", "s", message, ProblemScope.Unit), (error.Code, error.Subject, error.Message, error.Scope));
     }
 
     [Fact]
