@@ -8,7 +8,7 @@ namespace Procurator;
 /// list settings append.
 /// </summary>
 /// <example><code>Project("api", "./services/api").DependsOn("postgres").Port(8080);</code></example>
-public sealed class ProjectBuilder : IDependencyTarget
+public sealed partial class ProjectBuilder : IDependencyTarget
 {
     private readonly List<DependencyDeclaration> _dependencies = [];
     private readonly List<Located<string>> _buildDependencies = [];

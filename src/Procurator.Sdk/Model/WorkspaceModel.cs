@@ -60,6 +60,15 @@ public sealed record ProjectModel(
     /// null is the default (<see cref="RestartMode.OnFailure"/>).
     /// </summary>
     public RestartMode? Restart { get; init; }
+
+    /// <summary>The container image an export deploys it from (<c>.Image(...)</c>); null: the one the master flake builds.</summary>
+    public string? Image { get; init; }
+
+    /// <summary>How many copies an export runs (<c>.Replicas(n)</c>); null: one.</summary>
+    public int? Replicas { get; init; }
+
+    /// <summary>What each copy asks for in an export (<c>.Resources(...)</c>); null: nothing said.</summary>
+    public ResourceRequest? Resources { get; init; }
 }
 
 /// <summary>A process of a project, started through a shell in the project's folder.</summary>

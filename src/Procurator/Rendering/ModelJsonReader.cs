@@ -114,6 +114,11 @@ internal sealed partial class ModelJsonReader
         Checks = Objects(project, at, "checks", Process),
         DependencyConditions = Conditions(project, at),
         Restart = Restart(project, at),
+        Image = OptionalString(project, at, "image"),
+        Replicas = OptionalInt(project, at, "replicas"),
+        Resources = project.TryGetProperty("resources", out var resources) && Expect(resources, $"{at}.resources", JsonValueKind.Object)
+            ? new ResourceRequest(OptionalString(resources, $"{at}.resources", "cpu"), OptionalString(resources, $"{at}.resources", "memory"))
+            : null,
     };
 
     private ProcessModel Process(JsonElement process, string at) =>
