@@ -41,6 +41,12 @@ internal sealed partial class KubernetesManifests
             containers.Add(Container(process.Name, image, ["/bin/sh", "-c", process.Command], project, env.Count > 0, secret));
         }
 
+        if (containers.Count == 0 && project.Processes.Count > 0)
+        {
+            // Tasks only (a migration project): its Jobs are all it runs.
+            return;
+        }
+
         if (containers.Count == 0)
         {
             // No process: the image's own entrypoint (a named image's, or the flake package's main program).
