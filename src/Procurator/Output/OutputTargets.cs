@@ -1,3 +1,4 @@
+using Procurator.Output.Targets.Compose;
 using Procurator.Output.Targets.Flake;
 using Procurator.Output.Targets.GithubActions;
 using Procurator.Output.Targets.Kubernetes;
@@ -19,5 +20,5 @@ internal static class OutputTargets
     public static IReadOnlyList<IOutputTarget> Kubernetes(string directory) => [new KubernetesTarget(directory)];
 
     /// <summary><c>export compose</c>, to the file <paramref name="path"/>.</summary>
-    public static IReadOnlyList<IOutputTarget> Compose(string path) => [];
+    public static IReadOnlyList<IOutputTarget> Compose(string path) => [new ComposeTarget(path)];
 }

@@ -26,4 +26,9 @@ internal sealed record WorkloadImage(string Reference, bool BuiltByFlake)
         { FlakeInput: not null } => new($"{FlakeRepository(model.Name, project.Name)}:{FlakeTag}", BuiltByFlake: true),
         _ => null,
     };
+
+    /// <summary>What PRO092 says of a project with no image source.</summary>
+    public static string NoImageMessage(ProjectModel project) =>
+        $"project '{project.Name}' has no image to deploy: name one with .Image(\"registry.example.com/{project.Name}:1.0\"), " +
+        $"or give its folder ({project.Path}) a flake.nix for the master flake to build packages.<system>.{FlakePackage(project.Name)} from";
 }

@@ -12,10 +12,7 @@ internal sealed partial class KubernetesManifests
     {
         if (WorkloadImage.For(_model, project) is not { } image)
         {
-            _diagnostics.Add(Diagnostic.Error(ErrorCodes.NoImageSource,
-                $"project '{project.Name}' has no image to deploy: name one with .Image(\"registry.example.com/{project.Name}:1.0\"), " +
-                $"or give its folder ({project.Path}) a flake.nix for the master flake to build packages.<system>.{WorkloadImage.FlakePackage(project.Name)} from",
-                _at.Of(project.Name)));
+            _diagnostics.Add(Diagnostic.Error(ErrorCodes.NoImageSource, WorkloadImage.NoImageMessage(project), _at.Of(project.Name)));
             return;
         }
 
