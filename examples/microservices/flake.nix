@@ -48,6 +48,17 @@
             packages = [ pkgs.nodejs_20 ];
             shellHook = lines [
               "export DATABASE_URL='postgres://localhost:5432/shop'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
+              "export REDIS_HOST='127.0.0.1'"
+              "export REDIS_PORT='6379'"
               "export REDIS_URL='redis://localhost:6379/0'"
             ];
           };
@@ -57,6 +68,8 @@
             inputsFrom = present [ (shellOf system inputs.frontend) ];
             packages = [ pkgs.nodejs_20 ];
             shellHook = lines [
+              "export API_HOST='127.0.0.1'"
+              "export API_PORT='8080'"
               "export API_URL='http://localhost:8080'"
             ];
           };
@@ -66,8 +79,22 @@
             inputsFrom = present [ (shellOf system inputs.worker) ];
             packages = [ pkgs.python3 ];
             shellHook = lines [
+              "export API_HOST='127.0.0.1'"
+              "export API_PORT='8080'"
               "export DATABASE_URL='postgres://localhost:5432/shop'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
               "export QUEUE='default'"
+              "export REDIS_HOST='127.0.0.1'"
+              "export REDIS_PORT='6379'"
+              "export REDIS_URL='redis://127.0.0.1:6379/0'"
             ];
           };
           backend = pkgs.mkShell {
@@ -95,6 +122,43 @@
           };
         });
 
+      # Container images for `procurator export` (projects without .Image(...)): nix build .#<project>-image,
+      # then docker load < result. The project flake's default package, busybox for /bin/sh, and its first
+      # process as the command.
+      packages = forAllSystems (system:
+        let
+          pkgs = nixpkgs.legacyPackages.${system};
+        in
+        {
+          api-image = pkgs.dockerTools.buildLayeredImage {
+            name = "microservices/api";
+            tag = "nix";
+            contents = present [ (inputs.api.packages.${system}.default or null) pkgs.busybox ];
+            config = {
+              Cmd = [ "/bin/sh" "-c" "npm start" ];
+              ExposedPorts = { "8080/tcp" = { }; };
+            };
+          };
+          frontend-image = pkgs.dockerTools.buildLayeredImage {
+            name = "microservices/frontend";
+            tag = "nix";
+            contents = present [ (inputs.frontend.packages.${system}.default or null) pkgs.busybox ];
+            config = {
+              Cmd = [ "/bin/sh" "-c" "npm run dev" ];
+              ExposedPorts = { "3000/tcp" = { }; };
+            };
+          };
+          worker-image = pkgs.dockerTools.buildLayeredImage {
+            name = "microservices/worker";
+            tag = "nix";
+            contents = present [ (inputs.worker.packages.${system}.default or null) pkgs.busybox ];
+            config = {
+              Cmd = [ "/bin/sh" "-c" "python3 -m worker" ];
+              ExposedPorts = { };
+            };
+          };
+        });
+
       apps = forAllSystems (system:
         let
           pkgs = nixpkgs.legacyPackages.${system};
@@ -108,6 +172,17 @@
               "if [ ! -d './services/api' ]; then echo 'api-web: run this from the workspace root (no ./services/api here)' >&2; exit 1; fi"
               "cd './services/api'"
               "export DATABASE_URL='postgres://localhost:5432/shop'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
+              "export REDIS_HOST='127.0.0.1'"
+              "export REDIS_PORT='6379'"
               "export REDIS_URL='redis://localhost:6379/0'"
               "npm start"
             ])}";
@@ -119,6 +194,8 @@
               "set -eu"
               "if [ ! -d './services/frontend' ]; then echo 'frontend-dev: run this from the workspace root (no ./services/frontend here)' >&2; exit 1; fi"
               "cd './services/frontend'"
+              "export API_HOST='127.0.0.1'"
+              "export API_PORT='8080'"
               "export API_URL='http://localhost:8080'"
               "npm run dev"
             ])}";
@@ -130,8 +207,22 @@
               "set -eu"
               "if [ ! -d './services/worker' ]; then echo 'worker-jobs: run this from the workspace root (no ./services/worker here)' >&2; exit 1; fi"
               "cd './services/worker'"
+              "export API_HOST='127.0.0.1'"
+              "export API_PORT='8080'"
               "export DATABASE_URL='postgres://localhost:5432/shop'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
               "export QUEUE='default'"
+              "export REDIS_HOST='127.0.0.1'"
+              "export REDIS_PORT='6379'"
+              "export REDIS_URL='redis://127.0.0.1:6379/0'"
               "python3 -m worker"
             ])}";
           };

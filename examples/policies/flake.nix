@@ -34,7 +34,12 @@
             inputsFrom = present [ ];
             packages = [ ];
             shellHook = lines [
+              "export BILLING_DATA_HOST='127.0.0.1'"
+              "export BILLING_DATA_PORT='7100'"
               "export LOG_LEVEL='info'"
+              "export REDIS_HOST='127.0.0.1'"
+              "export REDIS_PORT='7379'"
+              "export REDIS_URL='redis://127.0.0.1:7379/0'"
             ];
           };
           billing-data = pkgs.mkShell {
@@ -43,17 +48,43 @@
             packages = [ ];
             shellHook = lines [
               "export LOG_LEVEL='info'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
             ];
           };
           catalog = pkgs.mkShell {
             name = "catalog";
             inputsFrom = present [ ];
             packages = [ ];
+            shellHook = lines [
+              "export BILLING_HOST='127.0.0.1'"
+              "export BILLING_PORT='8080'"
+            ];
           };
           frontend = pkgs.mkShell {
             name = "frontend";
             inputsFrom = present [ ];
             packages = [ ];
+            shellHook = lines [
+              "export CATALOG_HOST='127.0.0.1'"
+              "export CATALOG_PORT='3001'"
+              "export PGDATABASE='postgres'"
+              "export PGHOST='127.0.0.1'"
+              "export PGPORT='5432'"
+              "export PGUSER='postgres'"
+              "export POSTGRES_DATABASE='postgres'"
+              "export POSTGRES_HOST='127.0.0.1'"
+              "export POSTGRES_PORT='5432'"
+              "export POSTGRES_URL='postgresql://postgres@127.0.0.1:5432/postgres'"
+              "export POSTGRES_USER='postgres'"
+            ];
           };
           default = pkgs.mkShell {
             name = "default";
