@@ -15,7 +15,13 @@ internal static class ExportNames
     /// <summary>Any text (a workspace's name) as a label: lower case, other characters as '-', trimmed; <c>workspace</c> when nothing is left.</summary>
     public static string Label(string text)
     {
-        var chars = text.ToLowerInvariant().Select(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) ? c : '-').ToArray();
+        // A loop, not LINQ over chars: the flake renders image names on every run (see "Warm runs" in docs/ARCHITECTURE.md).
+        var chars = text.ToLowerInvariant().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = char.IsAsciiLetterLower(chars[i]) || char.IsAsciiDigit(chars[i]) ? chars[i] : '-';
+        }
+
         var label = new string(chars);
         while (label.Contains("--", StringComparison.Ordinal))
         {
