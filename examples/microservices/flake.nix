@@ -122,6 +122,43 @@
           };
         });
 
+      # Container images for `procurator export` (projects without .Image(...)): nix build .#<project>-image,
+      # then docker load < result. The project flake's default package, busybox for /bin/sh, and its first
+      # process as the command.
+      packages = forAllSystems (system:
+        let
+          pkgs = nixpkgs.legacyPackages.${system};
+        in
+        {
+          api-image = pkgs.dockerTools.buildLayeredImage {
+            name = "microservices/api";
+            tag = "nix";
+            contents = present [ (inputs.api.packages.${system}.default or null) pkgs.busybox ];
+            config = {
+              Cmd = [ "/bin/sh" "-c" "npm start" ];
+              ExposedPorts = { "8080/tcp" = { }; };
+            };
+          };
+          frontend-image = pkgs.dockerTools.buildLayeredImage {
+            name = "microservices/frontend";
+            tag = "nix";
+            contents = present [ (inputs.frontend.packages.${system}.default or null) pkgs.busybox ];
+            config = {
+              Cmd = [ "/bin/sh" "-c" "npm run dev" ];
+              ExposedPorts = { "3000/tcp" = { }; };
+            };
+          };
+          worker-image = pkgs.dockerTools.buildLayeredImage {
+            name = "microservices/worker";
+            tag = "nix";
+            contents = present [ (inputs.worker.packages.${system}.default or null) pkgs.busybox ];
+            config = {
+              Cmd = [ "/bin/sh" "-c" "python3 -m worker" ];
+              ExposedPorts = { };
+            };
+          };
+        });
+
       apps = forAllSystems (system:
         let
           pkgs = nixpkgs.legacyPackages.${system};

@@ -21,6 +21,7 @@ internal static class CliApp
         new("plan", PlanCommand.Create),
         new("check", CheckCommand.Create),
         new("ci", CiCommand.Create),
+        new("export", ExportCommand.Create),
         new("up", Commands.Up.UpCommand.Create),
         new("import", ImportCommand.Create),
         new("status", Commands.Control.StatusCommand.Create),

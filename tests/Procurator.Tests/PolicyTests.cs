@@ -144,7 +144,7 @@ public sealed class PolicyTests
         Assert.Equal(
             "procurator.csx(1,13): error PRO021: team 'pay' owns 'billng', which is not a declared project or service; did you mean 'billing'?\n" +
             "procurator.csx(1,28): error PRO005: port range 9000-8000 of team 'pay' is not a range within 1-65535\n" +
-            "procurator.csx(3,1): error PRO022: there is no built-in policy 'pinned-version'; did you mean 'pinned-versions'? (built-in: pinned-versions, ports-in-team-range, services-have-health-checks)\n" +
+            "procurator.csx(3,1): error PRO022: there is no built-in policy 'pinned-version'; did you mean 'pinned-versions'? (built-in: deploy-readiness-probes, pinned-images, pinned-versions, ports-in-team-range, services-have-health-checks)\n" +
             "procurator.csx(4,42): error PRO021: policy 'required-env' is for team 'payments', which is not declared\n" +
             "procurator: 4 errors; nothing was written\n",
             run.Stderr);

@@ -16,7 +16,7 @@ internal sealed class OutputPublisher(CliContext cli, CommandOutput output)
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(120);
 
     /// <summary>
-    /// The targets' problems (located diagnostics, exit 1), then every file rendered and parsed;
+    /// The targets' problems (located diagnostics; an error is exit 1), then every file rendered and parsed;
     /// a broken template or a file that does not parse is a fault of Procurator or <c>--templates</c>
     /// (exit 70). Null files, and the exit code, when the command must stop; reported already.
     /// </summary>
@@ -27,10 +27,11 @@ internal sealed class OutputPublisher(CliContext cli, CommandOutput output)
     public async Task<(IReadOnlyList<OutputFile>? Files, int ExitCode)> RenderAsync(
         IReadOnlyList<IOutputTarget> targets, OutputContext context, bool writes, StepTimer? timer = null)
     {
+        // Warnings (what an export cannot say) are printed and the command goes on; an error stops it.
         var problems = targets.SelectMany(t => t.Problems(context)).ToArray();
-        if (problems.Length > 0)
+        await output.DiagnosticsAsync(problems);
+        if (problems.Any(p => p.IsError))
         {
-            await output.DiagnosticsAsync(problems);
             return (null, ExitCodes.Invalid);
         }
 

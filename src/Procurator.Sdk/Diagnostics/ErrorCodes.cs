@@ -89,6 +89,18 @@ internal static class ErrorCodes
     // procurator up: a secret with no value in the environment, .env or its command
     public const string MissingSecret = "PRO083";
 
+    // procurator export (Kubernetes, compose) and the DSL verbs it reads: PRO090 to PRO099.
+    // Image(...) that is not an image reference (registry/name:tag or @sha256:...)
+    public const string InvalidImage = "PRO090";
+    // Replicas(...) below 0 or above the limit, or Resources(...) quantities Kubernetes does not take
+    public const string InvalidDeploySetting = "PRO091";
+    // a project that would be deployed with no image: no Image(...) and no flake to build one from
+    public const string NoImageSource = "PRO092";
+    // warning: something of the workspace an export cannot say (a log-line health check, a service kind without an image)
+    public const string NotExported = "PRO093";
+    // two workspace names that become the same, or an invalid, Kubernetes or compose name
+    public const string ExportNameClash = "PRO094";
+
     // Hardening (issue 21, rows 12-21): PRO060 upward.
     // procurator init: a file the scan must read and cannot (permissions, an I/O error)
     public const string UnreadableFile = "PRO060";

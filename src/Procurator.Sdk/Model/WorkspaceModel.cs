@@ -63,6 +63,15 @@ public sealed record ProjectModel(
 
     /// <summary>Env vars whose values are secrets, by name: only where a value comes from, never the value.</summary>
     public IReadOnlyList<SecretModel> Secrets { get; init; } = [];
+
+    /// <summary>The container image an export deploys it from (<c>.Image(...)</c>); null: the one the master flake builds.</summary>
+    public string? Image { get; init; }
+
+    /// <summary>How many copies an export runs (<c>.Replicas(n)</c>); null: one.</summary>
+    public int? Replicas { get; init; }
+
+    /// <summary>What each copy asks for in an export (<c>.Resources(...)</c>); null: nothing said.</summary>
+    public ResourceRequest? Resources { get; init; }
 }
 
 /// <summary>A secret env var of a project: read by <c>procurator up</c> from its environment, <c>.env</c>, or <paramref name="Command"/>.</summary>

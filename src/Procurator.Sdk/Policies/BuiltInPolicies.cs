@@ -15,6 +15,8 @@ public static class BuiltInPolicies
     /// <summary>The built-ins that <c>Use(name)</c> knows.</summary>
     public static IReadOnlyDictionary<string, Func<IPolicy>> ByName { get; } = new SortedDictionary<string, Func<IPolicy>>(StringComparer.Ordinal)
     {
+        ["deploy-readiness-probes"] = DeployReadinessProbes,
+        ["pinned-images"] = PinnedImages,
         ["pinned-versions"] = PinnedVersions,
         ["ports-in-team-range"] = PortsInTeamRange,
         ["services-have-health-checks"] = ServicesHaveHealthChecks,
@@ -27,6 +29,40 @@ public static class BuiltInPolicies
         foreach (var service in workspace.Services.Where(s => s.HealthCheck is null))
         {
             report.Error(service, $"service '{service.Name}' has no health check; add .HealthCheck(Tcp(...)), Http(...) or Exec(...)");
+        }
+    });
+
+    /// <summary>
+    /// Every project an export deploys with a long-running process (or only an image) has a health
+    /// check that becomes a readiness probe: Tcp, Http or Exec (a log-line check has no probe).
+    /// </summary>
+    /// <example><code>Use("deploy-readiness-probes");</code></example>
+    public static IPolicy DeployReadinessProbes() => new LambdaPolicy("deploy-readiness-probes", (workspace, report) =>
+    {
+        foreach (var project in workspace.Projects)
+        {
+            var runs = project.Processes.Any(p => !p.OneShot) || (project.Processes.Count == 0 && project.Image is not null);
+            if (runs && !project.HealthChecks.Any(c => c is not LogLineHealthCheck))
+            {
+                report.Error(project, $"project '{project.Name}' has no health check an export can make a readiness probe of; add .HealthCheck(Http(...)), Tcp(...) or Exec(...)");
+            }
+        }
+    });
+
+    /// <summary>Every <c>.Image(...)</c> names a tag other than <c>latest</c>, or a digest.</summary>
+    /// <example><code>Use("pinned-images");</code></example>
+    public static IPolicy PinnedImages() => new LambdaPolicy("pinned-images", (workspace, report) =>
+    {
+        foreach (var project in workspace.Projects.Where(p => p.Image is not null))
+        {
+            var image = project.Image!;
+            var lastSlash = image.LastIndexOf('/');
+            var colon = image.LastIndexOf(':');
+            var tag = image.Contains('@', StringComparison.Ordinal) ? "digest" : colon > lastSlash ? image[(colon + 1)..] : null;
+            if (tag is null or "latest")
+            {
+                report.Error(project, $"project '{project.Name}' deploys the unpinned image '{image}'; name a version tag or a digest");
+            }
         }
     });
 

@@ -218,6 +218,13 @@ internal sealed partial class ComposeCsxWriter
         {
             case null:
                 break;
+            // What `export compose` writes for Tcp and Http checks reads back as them.
+            case ["CMD-SHELL", var command] when ComposeHealthCommands.Parse(command) is TcpHealthCheck tcp:
+                yield return $"HealthCheck(Tcp({tcp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}))";
+                break;
+            case ["CMD-SHELL", var command] when ComposeHealthCommands.Parse(command) is HttpHealthCheck http:
+                yield return $"HealthCheck(Http({CSharpLiteral.String(http.Url)}))";
+                break;
             case ["CMD-SHELL", var command] when command.Trim().Length > 0:
                 yield return $"HealthCheck(Exec({CSharpLiteral.String(command)}))";
                 break;

@@ -62,6 +62,9 @@ internal static class WorkspaceResolver
             Checks = project.CheckList.Select(c => new ProcessModel(c.Name, c.Command)).OrderBy(c => c.Name, StringComparer.Ordinal).ToArray(),
             Restart = RestartModes.Parse(project.RestartSetting?.Value),
             Secrets = project.SecretList.Select(s => new SecretModel(s.Name, s.Command)).OrderBy(s => s.Name, StringComparer.Ordinal).ToArray(),
+            Image = project.ImageSetting?.Value,
+            Replicas = project.ReplicasSetting?.Value,
+            Resources = project.ResourcesSetting?.Value,
         };
         return project.Dependencies.Any(d => d.Condition is not null)
             ? model with { DependencyConditions = DependencyConditions(project) }

@@ -14,7 +14,7 @@ internal interface IOutputTarget
     /// <summary>Short name, used for <c>-v</c> timings (<c>render flake</c>).</summary>
     string Name { get; }
 
-    /// <summary>What stops this target before it renders (a setting the script lacks), as located diagnostics.</summary>
+    /// <summary>What stops this target before it renders (a setting the script lacks), as located diagnostics; warnings are printed and do not stop it.</summary>
     IReadOnlyList<Diagnostic> Problems(OutputContext context) => [];
 
     /// <summary>The files, in the order they are named to the user; may throw <see cref="Rendering.RenderingException"/> for a broken template.</summary>

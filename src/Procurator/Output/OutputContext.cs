@@ -10,6 +10,9 @@ namespace Procurator.Output;
 /// <param name="Templates">The Scriban templates (<c>--templates</c>, else the embedded ones).</param>
 internal sealed record OutputContext(WorkspaceModel Model, WorkspaceLayout Layout, string CurrentDirectory, TemplateSource Templates)
 {
+    /// <summary>Where each project and service was declared, for located diagnostics of a target; empty when the model came from a cache.</summary>
+    public IReadOnlyDictionary<string, ScriptSite> Sites { get; init; } = new Dictionary<string, ScriptSite>();
+
     /// <summary>The script's file name, which generated files name as their source.</summary>
     public string ScriptName => Path.GetFileName(Layout.ScriptPath);
 

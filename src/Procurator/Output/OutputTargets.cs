@@ -1,5 +1,7 @@
+using Procurator.Output.Targets.Compose;
 using Procurator.Output.Targets.Flake;
 using Procurator.Output.Targets.GithubActions;
+using Procurator.Output.Targets.Kubernetes;
 using Procurator.Output.Targets.ProcuratorJson;
 using Procurator.Output.Targets.Visualize;
 
@@ -13,4 +15,10 @@ internal static class OutputTargets
 
     /// <summary><c>ci github</c>.</summary>
     public static IReadOnlyList<IOutputTarget> GithubActions { get; } = [new GithubWorkflowTarget()];
+
+    /// <summary><c>export kubernetes</c>, into <paramref name="directory"/>.</summary>
+    public static IReadOnlyList<IOutputTarget> Kubernetes(string directory) => [new KubernetesTarget(directory)];
+
+    /// <summary><c>export compose</c>, to the file <paramref name="path"/>.</summary>
+    public static IReadOnlyList<IOutputTarget> Compose(string path) => [new ComposeTarget(path)];
 }

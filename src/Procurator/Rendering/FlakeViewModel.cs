@@ -29,6 +29,7 @@ internal static class FlakeViewModel
             ["shells"] = model.Projects.Select(p => ProjectShell(p, connections))
                 .Concat(model.Shells.Select(s => ComposedShell(s, projects, externals)))
                 .ToArray(),
+            ["images"] = Images(model),
             ["apps"] = model.Projects.SelectMany(p => p.Processes.Select(process => App(p, process, connections)))
                 .Concat(ServiceManagerApps.Commands.Select(c => ServiceManagerApps.App(c, model)))
                 .ToArray(),
@@ -78,6 +79,52 @@ internal static class FlakeViewModel
             $"  *) echo \"visualize: unknown format '$format'\" >&2; echo {ShellQuote.Single(usage)} >&2; exit 64 ;;",
             "esac",
         ];
+    }
+
+    /// <summary>
+    /// <c>packages.&lt;system&gt;.&lt;project&gt;-image</c> for every project an export deploys from the
+    /// flake (no <c>.Image</c>, a flake of its own): its flake's default package and busybox (for
+    /// <c>/bin/sh</c>, and <c>nc</c>/<c>wget</c> of the compose health checks), its first long-running
+    /// process as the command, else the package's main program; named as <see cref="Output.Export.WorkloadImage"/> says.
+    /// </summary>
+    private static ScriptObject[] Images(WorkspaceModel model)
+    {
+        var images = new List<ScriptObject>();
+        foreach (var project in model.Projects)
+        {
+            if (Output.Export.WorkloadImage.For(model, project) is not { BuiltByFlake: true } || project.FlakeInput is not { } input)
+            {
+                continue;
+            }
+
+            var package = $"({NixWriter.Select("inputs", [input])}.packages.${{system}}.default or null)";
+            var process = project.Processes.FirstOrDefault(p => !p.OneShot);
+            images.Add(new ScriptObject
+            {
+                ["attr"] = NixWriter.AttrName(Output.Export.WorkloadImage.FlakePackage(project.Name)),
+                ["name"] = NixWriter.String(Output.Export.WorkloadImage.FlakeRepository(model.Name, project.Name)),
+                ["tag"] = NixWriter.String(Output.Export.WorkloadImage.FlakeTag),
+                ["package"] = package,
+                ["cmd"] = process is null
+                    ? $"[ (nixpkgs.lib.getExe {package}) ]"
+                    : NixWriter.List([NixWriter.String("/bin/sh"), NixWriter.String("-c"), NixWriter.String(process.Command)]),
+                ["ports"] = ExposedPorts(project.Ports),
+            });
+        }
+
+        return images.ToArray();
+    }
+
+    /// <summary><c>{ "8080/tcp" = { }; }</c>; a loop, not LINQ over ints (see "Warm runs" in docs/ARCHITECTURE.md).</summary>
+    private static string ExposedPorts(IReadOnlyList<int> ports)
+    {
+        var text = new System.Text.StringBuilder("{ ");
+        foreach (var port in ports)
+        {
+            text.Append(NixWriter.String(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{port}/tcp"))).Append(" = { }; ");
+        }
+
+        return text.Append('}').ToString();
     }
 
     private static ScriptObject[] Inputs(WorkspaceModel model) =>

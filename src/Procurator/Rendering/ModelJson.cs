@@ -114,6 +114,26 @@ internal static class ModelJson
                 w.WriteString("command", secret.Command);
             });
         }
+
+        WriteDeploySettings(json, project);
+    }
+
+    /// <summary>What an export reads (<c>Image</c>, <c>Replicas</c>, <c>Resources</c>), each only when set.</summary>
+    private static void WriteDeploySettings(JsonStringWriter json, ProjectModel project)
+    {
+        if (project.Image is { } image)
+        {
+            json.WriteString("image", image);
+        }
+
+        WriteNumberIfSet(json, "replicas", project.Replicas);
+        if (project.Resources is { } resources)
+        {
+            json.WriteStartObject("resources");
+            json.WriteString("cpu", resources.Cpu);
+            json.WriteString("memory", resources.Memory);
+            json.WriteEndObject();
+        }
     }
 
     private static void WriteService(JsonStringWriter json, ServiceModel service)

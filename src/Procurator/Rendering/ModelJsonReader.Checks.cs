@@ -117,6 +117,24 @@ internal sealed partial class ModelJsonReader
         {
             Problem(ErrorCodes.InvalidValue, $"{at}.restart", $"restart '{Visible.Text(restart)}' of project '{project.Name}': {RestartModes.Expected}");
         }
+
+        if (project.Image is { } image && WorkspaceValidator.ImageProblem(image) is { } imageProblem)
+        {
+            Problem(ErrorCodes.InvalidImage, $"{at}.image", $"image '{Visible.Text(image)}' of project '{project.Name}': {imageProblem}");
+        }
+
+        if (project.Replicas is < 0 or > WorkspaceValidator.MaxReplicas)
+        {
+            Problem(ErrorCodes.InvalidDeploySetting, $"{at}.replicas", $"replicas {project.Replicas} of project '{project.Name}' must be between 0 and {WorkspaceValidator.MaxReplicas}");
+        }
+
+        foreach (var quantity in new[] { project.Resources?.Cpu, project.Resources?.Memory })
+        {
+            if (quantity is not null && !WorkspaceValidator.IsQuantity(quantity))
+            {
+                Problem(ErrorCodes.InvalidDeploySetting, $"{at}.resources", $"'{Visible.Text(quantity)}' in the resources of project '{project.Name}' is not a Kubernetes quantity");
+            }
+        }
     }
 
     private void CheckPort(int port, string at, string owner)

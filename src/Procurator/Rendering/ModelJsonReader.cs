@@ -118,6 +118,11 @@ internal sealed partial class ModelJsonReader
         Secrets = project.TryGetProperty("secrets", out _)
             ? Objects(project, at, "secrets", (secret, path) => new SecretModel(String(secret, path, "name") ?? "", OptionalString(secret, path, "command")))
             : [],
+        Image = OptionalString(project, at, "image"),
+        Replicas = OptionalInt(project, at, "replicas"),
+        Resources = project.TryGetProperty("resources", out var resources) && Expect(resources, $"{at}.resources", JsonValueKind.Object)
+            ? new ResourceRequest(OptionalString(resources, $"{at}.resources", "cpu"), OptionalString(resources, $"{at}.resources", "memory"))
+            : null,
     };
 
     private ProcessModel Process(JsonElement process, string at) =>

@@ -38,6 +38,7 @@ internal sealed partial class WorkspaceValidator
         validator.CheckEnv();
         validator.CheckConnections();
         validator.CheckValues();
+        validator.CheckDeploySettings();
         validator.CheckPaths();
         validator.CheckTeamsAndPolicies();
         return validator._diagnostics

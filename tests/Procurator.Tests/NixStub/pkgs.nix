@@ -53,7 +53,7 @@ let
     "overmind" "hivemind" "gcc" "clang" "cmake" "protobuf" "kubectl" "terraform" "awscli2"
     "ruby" "java" "jdk" "maven" "gradle" "php" "elixir" "erlang" "zig" "minio" "mongodb"
     "rabbitmq-server" "nats-server" "mailhog" "graphviz" "chromium"
-    "poetry" "uv" "pdm"
+    "poetry" "uv" "pdm" "busybox"
   ]) // {
     python3Packages = mkPkgs "python3Packages." (same [
       "requests" "pip" "virtualenv" "setuptools" "pytest" "flask" "django" "fastapi"
@@ -100,5 +100,15 @@ pkgs // rec {
   runCommand = name: env: buildCommand: mkScript name buildCommand { inherit env; };
 
   symlinkJoin = { name, paths ? [ ], ... }@args: mkScript name "" { inherit paths; };
+
+  # An image is its arguments, inspectable (name, tag, contents, config), at a store path.
+  dockerTools = rec {
+    buildImage = buildLayeredImage;
+    buildLayeredImage = { name, tag ? null, contents ? [ ], config ? { }, ... }@args: args // {
+      type = "stub-image";
+      inherit name tag contents config;
+      outPath = storePath "docker-image-${builtins.replaceStrings [ "/" ] [ "-" ] name}.tar.gz";
+    };
+  };
   buildEnv = symlinkJoin;
 }

@@ -106,6 +106,34 @@
           };
         });
 
+      # Container images for `procurator export` (projects without .Image(...)): nix build .#<project>-image,
+      # then docker load < result. The project flake's default package, busybox for /bin/sh, and its first
+      # process as the command.
+      packages = forAllSystems (system:
+        let
+          pkgs = nixpkgs.legacyPackages.${system};
+        in
+        {
+          api-image = pkgs.dockerTools.buildLayeredImage {
+            name = "full/api";
+            tag = "nix";
+            contents = present [ (inputs.api.packages.${system}.default or null) pkgs.busybox ];
+            config = {
+              Cmd = [ "/bin/sh" "-c" "echo '\${not nix}' && npm run watch" ];
+              ExposedPorts = { "8080/tcp" = { }; "8081/tcp" = { }; };
+            };
+          };
+          let-image = pkgs.dockerTools.buildLayeredImage {
+            name = "full/let";
+            tag = "nix";
+            contents = present [ (inputs."let".packages.${system}.default or null) pkgs.busybox ];
+            config = {
+              Cmd = [ (nixpkgs.lib.getExe (inputs."let".packages.${system}.default or null)) ];
+              ExposedPorts = { };
+            };
+          };
+        });
+
       apps = forAllSystems (system:
         let
           pkgs = nixpkgs.legacyPackages.${system};
