@@ -70,9 +70,9 @@ internal sealed class MariaDbPreset(string kind) : IServicePreset
             var missing = new[] { ("mariadbd", server), ("mariadb-install-db", install), ("mariadb-admin", admin), ("mariadb", client) }
                 .Where(b => b.Item2 is null).Select(b => b.Item1);
             var mysql = kind == "mysql" ? " (the mysql kind runs MariaDB's server, which speaks MySQL's protocol)" : "";
-            return PresetResult.Failed(
-                $"service '{service.Name}': no MariaDB found{mysql}: {string.Join(", ", missing)} not on PATH or in {string.Join(", ", ServerDirectories.Union(ClientDirectories))}; " +
-                "install it (Debian: apt-get install mariadb-server mariadb-client) or run through `nix run .#up`");
+            return PresetResult.NotInstalled(service,
+                $"no MariaDB found{mysql}: {string.Join(", ", missing)} not on PATH or in {string.Join(", ", ServerDirectories.Union(ClientDirectories))}",
+                "mariadb-server mariadb-client");
         }
 
         var portText = port.ToString(CultureInfo.InvariantCulture);

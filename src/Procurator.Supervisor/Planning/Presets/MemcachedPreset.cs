@@ -21,9 +21,9 @@ internal sealed class MemcachedPreset : IServicePreset
         var server = binaries.Find("memcached", Directories);
         if (server is null)
         {
-            return PresetResult.Failed(
-                $"service '{service.Name}': no memcached found on PATH or in {string.Join(", ", Directories)}; " +
-                "install it (Debian: apt-get install memcached) or run through `nix run .#up`");
+            return PresetResult.NotInstalled(service,
+                $"no memcached found on PATH or in {string.Join(", ", Directories)}",
+                "memcached");
         }
 
         var command = new CommandSpec(server,

@@ -20,9 +20,9 @@ internal sealed class NatsPreset : IServicePreset
         var server = binaries.Find("nats-server", Directories);
         if (server is null)
         {
-            return PresetResult.Failed(
-                $"service '{service.Name}': no nats-server found on PATH or in {string.Join(", ", Directories)}; " +
-                "install it (Debian: apt-get install nats-server) or run through `nix run .#up`");
+            return PresetResult.NotInstalled(service,
+                $"no nats-server found on PATH or in {string.Join(", ", Directories)}",
+                "nats-server");
         }
 
         var command = new CommandSpec(server,

@@ -43,9 +43,9 @@ internal sealed class PostgresPreset : IServicePreset
         var (bin, why) = FindBin(service.Version, binaries);
         if (bin is null)
         {
-            return PresetResult.Failed(
-                $"service '{service.Name}': no postgres server found (looked for initdb and postgres on PATH and in /usr/lib/postgresql/*/bin); " +
-                "install it (Debian: apt-get install postgresql) or run through `nix run .#up`");
+            return PresetResult.NotInstalled(service,
+                "no postgres server found (looked for initdb and postgres on PATH and in /usr/lib/postgresql/*/bin)",
+                "postgresql");
         }
 
         var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);

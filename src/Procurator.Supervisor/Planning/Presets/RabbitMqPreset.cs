@@ -70,9 +70,9 @@ internal sealed class RabbitMqPreset : IServicePreset
         if (server is null || erl is null || epmd is null || bash is null)
         {
             var missing = new[] { ("rabbitmq-server", server), ("erl", erl), ("epmd", epmd), ("bash", bash) }.Where(b => b.Item2 is null).Select(b => b.Item1);
-            return PresetResult.Failed(
-                $"service '{service.Name}': no RabbitMQ found: {string.Join(", ", missing)} not on PATH or in {DebianScripts}, {string.Join(", ", ErlangDirectories)}; " +
-                "install it (Debian: apt-get install rabbitmq-server) or run through `nix run .#up`");
+            return PresetResult.NotInstalled(service,
+                $"no RabbitMQ found: {string.Join(", ", missing)} not on PATH or in {DebianScripts}, {string.Join(", ", ErlangDirectories)}",
+                "rabbitmq-server");
         }
 
         var portText = port.ToString(CultureInfo.InvariantCulture);

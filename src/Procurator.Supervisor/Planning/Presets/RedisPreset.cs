@@ -16,9 +16,9 @@ internal sealed class RedisPreset : IServicePreset
         var server = binaries.OnPath("redis-server") ?? Locations.FirstOrDefault(binaries.IsExecutable);
         if (server is null)
         {
-            return PresetResult.Failed(
-                $"service '{service.Name}': no redis-server found on PATH or in /usr/bin, /usr/local/bin, /opt/homebrew/bin; " +
-                "install it (Debian: apt-get install redis-server) or run through `nix run .#up`");
+            return PresetResult.NotInstalled(service,
+                "no redis-server found on PATH or in /usr/bin, /usr/local/bin, /opt/homebrew/bin",
+                "redis-server");
         }
 
         var command = new CommandSpec(server,

@@ -23,4 +23,8 @@ internal sealed record PresetResult(
     public TimeSpan? StartupTimeout { get; init; }
 
     public static PresetResult Failed(string error) => new(null, null, null, error, null);
+
+    /// <summary>The one wording for a server that is not installed: what was not found, and how to get it.</summary>
+    public static PresetResult NotInstalled(ServiceModel service, string notFound, string debianPackages) =>
+        Failed($"service '{service.Name}': {notFound}; install it (Debian: apt-get install {debianPackages}) or run through `nix run .#up`");
 }
